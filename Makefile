@@ -1,0 +1,48 @@
+# duban — set-up, build, run and test. `make run` and `make test` are all a fresh machine needs.
+SWIFT    ?= swift
+BUILD    := $(SWIFT) build
+DUBAN    := .build/debug/duban
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
+
+.PHONY: all deps build run test validate sanitize memcheck calendar-check clean
+
+all: build
+
+## deps: install libyaml-dev and pkg-config when they are missing (Debian/Ubuntu).
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then \
+		echo "duban: installing libyaml-dev and pkg-config"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libyaml-dev pkg-config >/dev/null; \
+	fi
+	@pkg-config --exists yaml-0.1 || { echo "duban: libyaml (pkg-config yaml-0.1) is still missing" >&2; exit 1; }
+
+build: deps
+	$(BUILD)
+
+## run: the nightly job on rules/ (validation of the rules and the rule list, for now).
+run: build
+	$(DUBAN) validate rules
+	$(DUBAN) calendar $$(date +%Y-%m) --rules rules 2>/dev/null || $(DUBAN) calendar 2022-05
+
+## test: the whole test suite.
+test: deps
+	$(SWIFT) test
+
+## validate: what CI checks on the rule files.
+validate: build
+	$(DUBAN) validate rules
+
+## sanitize: the YAML layer's tests under AddressSanitizer (leak checking on).
+sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
+		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter DubanYAMLTests
+
+## calendar-check: compare rules/calendar with the independent chinesecalendar package.
+calendar-check:
+	python3 -c "import chinese_calendar" 2>/dev/null || pip install -q chinesecalendar
+	python3 scripts/check-calendar.py
+
+clean:
+	rm -rf .build .build-asan out

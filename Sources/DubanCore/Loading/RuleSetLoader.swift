@@ -1,0 +1,87 @@
+import Foundation
+public import DubanYAML
+
+/// Loads a rules directory: registries first (documents, departments, metrics, calendar),
+/// then every rule file, collecting every problem of every file.
+///
+/// Layout: `documents.yaml`, `departments.yaml`, `metrics/*.yaml`, `calendar/*.yaml`;
+/// every other `.yaml` file is a rule file.
+public enum RuleSetLoader {
+    /// Why a rules directory cannot be used at all.
+    public struct Unusable: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// What to load: everything, or only the working-day calendar (which needs nothing else).
+    public enum Scope: Sendable {
+        case everything, calendar
+    }
+
+    /// The rule set and every diagnostic, sorted. Throws only when the directory cannot be read.
+    public static func load(directory: String, scope: Scope = .everything, limits: YAMLLimits = .rules) throws(Unusable) -> (RuleSet, [Diagnostic]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw Unusable(description: "\(directory): no such directory")
+        }
+        guard isDirectory.boolValue else { throw Unusable(description: "\(directory): not a directory") }
+        let files = SourceFile.yamlFiles(under: directory).filter { scope == .everything || $0.hasPrefix("calendar/") }
+        var set = RuleSet()
+        set.fileCount = files.count
+        var diagnostics: [Diagnostic] = []
+
+        func display(_ relative: String) -> String {
+            directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+        }
+        func withFile(_ relative: String, _ body: (Node, IssueLog) -> Void) {
+            let shown = display(relative)
+            switch SourceFile.parse(path: shown, display: shown, limits: limits) {
+            case .failure(let d): diagnostics.append(d)
+            case .success(nil): diagnostics.append(Diagnostic(file: shown, line: 1, column: 1, message: "file is empty"))
+            case .success(let root?):
+                let log = IssueLog()
+                body(root, log)
+                diagnostics += log.issues.map { Diagnostic(file: shown, issue: $0) }
+            }
+        }
+
+        for required in ["documents.yaml", "departments.yaml"] where scope == .everything && !files.contains(required) {
+            diagnostics.append(Diagnostic(file: display(required), message: "missing: every rules directory needs \(required)"))
+        }
+        let (registries, rules) = files.reduce(into: ([String](), [String]())) { acc, f in
+            if f == "documents.yaml" || f == "departments.yaml" || f.hasPrefix("metrics/") || f.hasPrefix("calendar/") {
+                acc.0.append(f)
+            } else {
+                acc.1.append(f)
+            }
+        }
+        var metricOrigins: [String: String] = [:]
+        for file in registries.sorted(by: registryOrder) {
+            withFile(file) { root, log in
+                switch file {
+                case "documents.yaml": RegistryDecoding.documents(root, into: &set, log: log)
+                case "departments.yaml": RegistryDecoding.departments(root, into: &set, log: log)
+                case _ where file.hasPrefix("metrics/"):
+                    RegistryDecoding.metrics(root, into: &set, log: log, file: display(file), origins: &metricOrigins)
+                default: RegistryDecoding.calendar(root, into: &set, log: log)
+                }
+            }
+        }
+        var loaded: [Rule] = []
+        for file in rules {
+            withFile(file) { root, log in
+                loaded += RuleDecoding(set: set, file: display(file), log: log).decodeFile(root)
+            }
+        }
+        diagnostics += RuleSetValidator.check(loaded, in: set)
+        set.rules = loaded.sorted { $0.id < $1.id }
+        return (set, diagnostics.sorted(by: Diagnostic.ordered))
+    }
+
+    /// Documents before departments before metrics before calendars: later files refer to earlier ones.
+    private static func registryOrder(_ a: String, _ b: String) -> Bool {
+        func rank(_ f: String) -> Int {
+            f == "documents.yaml" ? 0 : f == "departments.yaml" ? 1 : f.hasPrefix("metrics/") ? 2 : 3
+        }
+        return (rank(a), a) < (rank(b), b)
+    }
+}

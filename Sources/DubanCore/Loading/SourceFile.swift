@@ -1,0 +1,85 @@
+import Foundation
+public import DubanYAML
+
+/// Reads one YAML file from disk and parses it, turning every failure into diagnostics.
+public enum SourceFile {
+    /// The parsed root (nil for an empty file), or the diagnostics that stopped parsing.
+    public static func parse(path: String, display: String, limits: YAMLLimits) -> Result<Node?, Diagnostic> {
+        let bytes: [UInt8]
+        switch read(path: path, maxBytes: limits.maxBytes) {
+        case .success(let b): bytes = b
+        case .failure(let failure): return .failure(Diagnostic(file: display, line: 1, column: 1, message: failure.message))
+        }
+        do throws(YAMLError) {
+            return .success(try YAMLParser.parse(bytes, limits: limits))
+        } catch {
+            return .failure(Diagnostic(file: display, line: error.mark.line, column: error.mark.column, message: error.message))
+        }
+    }
+
+    /// The file's bytes, refusing what is not a regular file or is too large, without reading it first.
+    public static func read(path: String, maxBytes: Int) -> Result<[UInt8], ReadFailure> {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            return .failure(ReadFailure(describe(errno: errno)))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(ReadFailure("is a directory, not a file"))
+        default: return .failure(ReadFailure("is not a regular file"))
+        }
+        if Int(info.st_size) > maxBytes {
+            return .failure(ReadFailure("file is \(info.st_size) bytes, larger than the limit of \(maxBytes) bytes"))
+        }
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return .failure(ReadFailure(describe(errno: errno))) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { return .failure(ReadFailure(describe(errno: errno))) }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > maxBytes {
+                return .failure(ReadFailure("file is larger than the limit of \(maxBytes) bytes"))
+            }
+        }
+        return .success(bytes)
+    }
+
+    static func describe(errno code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case EACCES: return "permission denied: the file cannot be read"
+        case ELOOP: return "symbolic link loop: the path never reaches a file"
+        case EISDIR: return "is a directory, not a file"
+        default: return "cannot be read: \(String(cString: strerror(code)))"
+        }
+    }
+
+    /// Every `.yaml`/`.yml` file below a directory (symbolic links not followed into loops), as relative paths, sorted.
+    public static func yamlFiles(under directory: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var found: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { walker.skipDescendants(); continue }
+            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") { found.append(relative) }
+        }
+        return found.sorted()
+    }
+}
+
+/// Why a file's bytes could not be read.
+public struct ReadFailure: Error {
+    public var message: String
+    init(_ message: String) { self.message = message }
+}
+
+extension Diagnostic {
+    init(file: String, issue: YAMLIssue, rule: String? = nil) {
+        self.init(file: file, line: issue.mark.line, column: issue.mark.column,
+                  severity: issue.severity == .error ? .error : .warning, message: issue.message, rule: rule)
+    }
+}

@@ -1,0 +1,109 @@
+import DubanYAML
+
+/// A unit named in the circulars: a municipal department, a district government, an agency.
+public struct Department: Sendable, Hashable {
+    /// How the unit sits in the administration.
+    public enum UnitType: String, Sendable, Hashable, CaseIterable {
+        case municipal, district, central, other
+    }
+
+    /// Canonical Chinese name, used in every output.
+    public var name: String
+    public var en: String
+    public var slug: String
+    public var type: UnitType
+    /// Other spellings found in the source, OCR errors included.
+    public var variants: [String]
+}
+
+/// A set of units named together (各区政府（含北京经济技术开发区管委会）, 市相关部门).
+public struct DepartmentGroup: Sendable, Hashable {
+    public var name: String
+    public var en: String
+    public var slug: String
+    public var variants: [String]
+    /// Member slugs where the text names them; nil for a group the text leaves open.
+    public var members: [String]?
+
+    public var isResolved: Bool { members != nil }
+}
+
+/// What a written department reference stands for.
+public enum Unit: Sendable, Hashable {
+    case department(Department)
+    case group(DepartmentGroup)
+
+    public var name: String {
+        switch self {
+        case .department(let d): return d.name
+        case .group(let g): return g.name
+        }
+    }
+
+    public var slug: String {
+        switch self {
+        case .department(let d): return d.slug
+        case .group(let g): return g.slug
+        }
+    }
+}
+
+/// Resolves any spelling of a unit — canonical name, slug or known variant — to the unit.
+/// Matching ignores white space and treats ASCII and full-width parentheses alike.
+public struct DepartmentRegistry: Sendable {
+    public private(set) var departments: [Department] = []
+    public private(set) var groups: [DepartmentGroup] = []
+    private var index: [String: Unit] = [:]
+
+    public init() {}
+
+    /// Adds a unit; returns the unit already holding one of its spellings, if any.
+    @discardableResult
+    public mutating func add(_ unit: Unit) -> (spelling: String, holder: Unit)? {
+        let spellings: [String]
+        switch unit {
+        case .department(let d): spellings = [d.name, d.slug] + d.variants
+        case .group(let g): spellings = [g.name, g.slug] + g.variants
+        }
+        for spelling in spellings {
+            if let holder = index[Self.normalize(spelling)] { return (spelling, holder) }
+        }
+        for spelling in spellings { index[Self.normalize(spelling)] = unit }
+        switch unit {
+        case .department(let d): departments.append(d)
+        case .group(let g): groups.append(g)
+        }
+        return nil
+    }
+
+    public func resolve(_ reference: String) -> Unit? { index[Self.normalize(reference)] }
+
+    public func department(slug: String) -> Department? { departments.first { $0.slug == slug } }
+
+    /// The canonical name of the known unit closest to a reference, for "did you mean".
+    public func closestName(to reference: String) -> String? {
+        let key = Self.normalize(reference)
+        guard let spelling = Suggestion.closest(to: key, in: index.keys) else { return nil }
+        return index[spelling]?.name
+    }
+
+    /// The departments a unit stands for: itself, or a resolved group's members.
+    public func members(of unit: Unit) -> [Department] {
+        switch unit {
+        case .department(let d): return [d]
+        case .group(let g): return (g.members ?? []).compactMap { department(slug: $0) }
+        }
+    }
+
+    static func normalize(_ text: String) -> String {
+        var out = ""
+        for ch in text where !ch.isWhitespace {
+            switch ch {
+            case "(": out.append("（")
+            case ")": out.append("）")
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

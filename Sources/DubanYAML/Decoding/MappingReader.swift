@@ -1,0 +1,90 @@
+public import Foundation
+
+/// Reads the fields of one YAML mapping: unknown keys are reported with a did-you-mean,
+/// missing required keys are reported at the mapping, and every value is read by type.
+public struct MappingReader {
+    public let node: Node
+    /// What the mapping is, for messages: "rule", "citation", "target".
+    public let what: String
+    let log: IssueLog
+    private let values: [String: Node]
+
+    /// Returns nil (and logs an error) when `node` is not a mapping.
+    public init?(_ node: Node, what: String, keys: [String], log: IssueLog) {
+        guard case .mapping(let pairs) = node.content else {
+            log.error("\(what): expected a mapping of keys to values, found \(node.typeName)", at: node.mark)
+            return nil
+        }
+        self.node = node
+        self.what = what
+        self.log = log
+        var values: [String: Node] = [:]
+        for (key, value) in pairs {
+            let name = key.scalar ?? ""
+            if keys.contains(name) {
+                values[name] = value
+            } else {
+                log.error("unknown key '\(name)' in \(what)\(Suggestion.hint(for: name, in: keys))", at: key.mark)
+            }
+        }
+        self.values = values
+    }
+
+    /// The value node of `key`; nil when absent or null (logged when required).
+    public func node(_ key: String, required: Bool = false) -> Node? {
+        guard let value = values[key], !value.isNull else {
+            if required { log.error("\(what) is missing '\(key)'", at: values[key]?.mark ?? node.mark) }
+            return nil
+        }
+        return value
+    }
+
+    public func has(_ key: String) -> Bool { values[key].map { !$0.isNull } ?? false }
+
+    public func string(_ key: String, required: Bool = false) -> String? {
+        node(key, required: required).flatMap { Scalars.string($0, what: label(key), log: log) }
+    }
+
+    public func int(_ key: String, required: Bool = false) -> Int? {
+        node(key, required: required).flatMap { Scalars.int($0, what: label(key), log: log) }
+    }
+
+    public func decimal(_ key: String, required: Bool = false) -> Decimal? {
+        node(key, required: required).flatMap { Scalars.decimal($0, what: label(key), log: log) }
+    }
+
+    public func bool(_ key: String, required: Bool = false) -> Bool? {
+        node(key, required: required).flatMap { Scalars.bool($0, what: label(key), log: log) }
+    }
+
+    public func parsed<T>(_ key: String, required: Bool = false, expected: String, _ parse: (String) -> T?) -> T? {
+        node(key, required: required).flatMap { Scalars.parsed($0, what: label(key), expected: expected, log: log, parse) }
+    }
+
+    /// The items of a list; a null value is an empty list.
+    public func list(_ key: String, required: Bool = false) -> [Node] {
+        guard let value = node(key, required: required) else { return [] }
+        guard case .sequence(let items) = value.content else {
+            log.error("\(label(key)): expected a list, found \(value.typeName)", at: value.mark)
+            return []
+        }
+        return items
+    }
+
+    /// A list of texts, each with its mark.
+    public func strings(_ key: String, required: Bool = false) -> [(text: String, mark: Mark)] {
+        list(key, required: required).compactMap { item in
+            Scalars.string(item, what: label(key), log: log).map { ($0, item.mark) }
+        }
+    }
+
+    /// A nested mapping.
+    public func mapping(_ key: String, required: Bool = false, what nested: String, keys: [String]) -> MappingReader? {
+        node(key, required: required).flatMap { MappingReader($0, what: nested, keys: keys, log: log) }
+    }
+
+    /// The mark of the key's value, or of the mapping when absent.
+    public func mark(_ key: String) -> Mark { values[key]?.mark ?? node.mark }
+
+    private func label(_ key: String) -> String { "\(what) '\(key)'" }
+}

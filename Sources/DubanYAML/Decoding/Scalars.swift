@@ -1,0 +1,114 @@
+public import Foundation
+
+/// Typed readings of scalar nodes. Only `true`/`false` are booleans; plain scalars that
+/// YAML 1.1 would read as booleans, nulls or octal numbers are refused where text is expected.
+public enum Scalars {
+    /// Plain words that YAML 1.1 reads as booleans or null.
+    static let yaml11Words: Set<String> = [
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+        "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF",
+    ]
+
+    /// Text. Refuses collections, nulls and YAML 1.1 surprises in plain style.
+    public static func string(_ node: Node, what: String, log: IssueLog) -> String? {
+        guard case .scalar(let text, let style) = node.content else {
+            log.error("\(what): expected text, found \(node.typeName)", at: node.mark)
+            return nil
+        }
+        guard style == .plain else { return text }
+        if node.isNull {
+            log.error("\(what): expected text, found nothing", at: node.mark)
+            return nil
+        }
+        if yaml11Words.contains(text) {
+            log.error("\(what): plain '\(text)' is read by YAML 1.1 as a boolean; quote it (\"\(text)\") if you mean the text", at: node.mark)
+            return nil
+        }
+        if hasLeadingZero(text) {
+            log.error("\(what): plain '\(text)' is read by YAML 1.1 as an octal number; quote it (\"\(text)\")", at: node.mark)
+            return nil
+        }
+        return text
+    }
+
+    /// A plain decimal number such as `74.6`, `-3` or `0.5`, kept exactly.
+    public static func decimal(_ node: Node, what: String, log: IssueLog) -> Decimal? {
+        guard let text = plainNumber(node, what: what, log: log) else { return nil }
+        guard isDecimalLiteral(text), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+            log.error("\(what): expected a number such as 74.6, found '\(text)'", at: node.mark)
+            return nil
+        }
+        return value
+    }
+
+    /// A plain whole number.
+    public static func int(_ node: Node, what: String, log: IssueLog) -> Int? {
+        guard let text = plainNumber(node, what: what, log: log) else { return nil }
+        guard isDecimalLiteral(text), !text.contains("."), let value = Int(text) else {
+            log.error("\(what): expected a whole number, found '\(text)'", at: node.mark)
+            return nil
+        }
+        return value
+    }
+
+    /// `true` or `false`, nothing else.
+    public static func bool(_ node: Node, what: String, log: IssueLog) -> Bool? {
+        guard case .scalar(let text, .plain) = node.content, text == "true" || text == "false" else {
+            log.error("\(what): expected true or false, found \(describe(node))", at: node.mark)
+            return nil
+        }
+        return text == "true"
+    }
+
+    /// Any text parsed by `parse`; `expected` names the format for the error message.
+    public static func parsed<T>(_ node: Node, what: String, expected: String, log: IssueLog, _ parse: (String) -> T?) -> T? {
+        guard case .scalar(let text, _) = node.content, !node.isNull else {
+            log.error("\(what): expected \(expected), found \(node.typeName)", at: node.mark)
+            return nil
+        }
+        guard let value = parse(text) else {
+            log.error("\(what): expected \(expected), found '\(text)'", at: node.mark)
+            return nil
+        }
+        return value
+    }
+
+    private static func plainNumber(_ node: Node, what: String, log: IssueLog) -> String? {
+        guard case .scalar(let text, let style) = node.content, !node.isNull else {
+            log.error("\(what): expected a number, found \(node.typeName)", at: node.mark)
+            return nil
+        }
+        guard style == .plain else {
+            log.error("\(what): expected a number, found the quoted text '\(text)'; write the number without quotes", at: node.mark)
+            return nil
+        }
+        if hasLeadingZero(text) {
+            log.error("\(what): '\(text)' has a leading zero, which YAML 1.1 reads as octal; write \(text.drop { $0 == "0" }.isEmpty ? "0" : String(text.drop { $0 == "0" }))", at: node.mark)
+            return nil
+        }
+        return text
+    }
+
+    /// `012`, `-07`, `0o17`: integers with a leading zero (not `0` or `0.5`).
+    static func hasLeadingZero(_ text: String) -> Bool {
+        var digits = Substring(text)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        guard digits.count >= 2, digits.first == "0" else { return false }
+        let second = digits[digits.index(after: digits.startIndex)]
+        return second.isNumber || second == "o" || second == "_"
+    }
+
+    private static func isDecimalLiteral(_ text: String) -> Bool {
+        var chars = Substring(text)
+        if chars.first == "-" { chars = chars.dropFirst() }
+        let parts = chars.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    private static func describe(_ node: Node) -> String {
+        if let text = node.scalar, !node.isNull { return "'\(text)'" }
+        return node.typeName
+    }
+}

@@ -1,0 +1,37 @@
+/// "Did you mean" suggestions by edit distance, for keys, ids and names.
+public enum Suggestion {
+    /// The candidate closest to `word`, if it is close enough to be a plausible typo.
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let target = Array(word)
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = distance(target, Array(candidate))
+            if best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) { best = (candidate, d) }
+        }
+        guard let (candidate, d) = best else { return nil }
+        let allowed = max(2, min(target.count, candidate.count) / 2)
+        return d <= allowed ? candidate : nil
+    }
+
+    /// `; did you mean 'x'?` or nothing.
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+        closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// Levenshtein distance over characters.
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,52 @@
+import Testing
+@testable import DubanCore
+
+@Suite struct DayTests {
+    @Test func onlyRealDaysParse() {
+        #expect(Day(iso: "2022-02-28") != nil)
+        #expect(Day(iso: "2022-02-29") == nil)
+        #expect(Day(iso: "2024-02-29") != nil)
+        #expect(Day(iso: "2022-02-30") == nil)
+        #expect(Day(iso: "2022-13-01") == nil)
+        #expect(Day(iso: "2022-6-30") == nil)
+        #expect(Day(iso: "２０２２-06-30") == nil)
+    }
+
+    @Test func ordinalsRoundTripAndWeekdaysAreRight() {
+        let day = Day(year: 2022, month: 5, day: 7)!
+        #expect(day.weekday == 6)  // a Saturday
+        #expect(Day(ordinal: day.ordinal) == day)
+        #expect(Day(year: 1970, month: 1, day: 1)!.ordinal == 0)
+        #expect(Day(year: 2022, month: 12, day: 31)!.adding(days: 1) == Day(year: 2023, month: 1, day: 1))
+        #expect(Day(year: 2024, month: 2, day: 28)!.adding(days: 1) == Day(year: 2024, month: 2, day: 29))
+    }
+
+    @Test func monthsKnowTheirNeighbours() {
+        let december = YearMonth(iso: "2022-12")!
+        #expect(december.next.description == "2023-01")
+        #expect(december.lastDay.description == "2022-12-31")
+        #expect(YearMonth(iso: "2022-13") == nil)
+    }
+}
+
+@Suite struct DeadlinePhraseTests {
+    @Test(arguments: [
+        ("年底前", DeadlinePhrase.Meaning.due(Day(year: 2022, month: 12, day: 31)!)),
+        ("6月底前", .due(Day(year: 2022, month: 6, day: 30)!)),
+        ("2 月底前", .due(Day(year: 2022, month: 2, day: 28)!)),
+        ("3月15日前", .due(Day(year: 2022, month: 3, day: 15)!)),
+        ("2023年底前", .due(Day(year: 2023, month: 12, day: 31)!)),
+        ("长期实施", .ongoing),
+        ("按时间节点完成", .milestones),
+        ("6—9月", .window(from: YearMonth(iso: "2022-06")!, to: YearMonth(iso: "2022-09")!)),
+    ])
+    func phrasesResolveAgainstThePlanYear(phrase: String, meaning: DeadlinePhrase.Meaning) {
+        #expect(DeadlinePhrase.meaning(of: phrase, planYear: 2022) == meaning)
+    }
+
+    @Test func unreadablePhrasesAreNil() {
+        #expect(DeadlinePhrase.meaning(of: "2月30日前", planYear: 2022) == nil)
+        #expect(DeadlinePhrase.meaning(of: "适时", planYear: 2022) == nil)
+        #expect(DeadlinePhrase.meaning(of: "9—6月", planYear: 2022) == nil)
+    }
+}
