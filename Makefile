@@ -4,7 +4,7 @@ BUILD    := $(SWIFT) build
 DUBAN    := .build/debug/duban
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build run test validate sanitize memcheck calendar-check clean
+.PHONY: all deps build run test validate sanitize calendar-check rules-readme clean
 
 all: build
 
@@ -46,3 +46,8 @@ calendar-check:
 
 clean:
 	rm -rf .build .build-asan out
+
+## rules-readme: regenerate the generated part of rules/README.md from the rule files.
+rules-readme: deps
+	-DUBAN_RECORD=1 $(SWIFT) test --filter RulesReadmeTests >/dev/null 2>&1
+	$(SWIFT) test --filter RulesReadmeTests

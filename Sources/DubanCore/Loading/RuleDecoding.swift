@@ -119,7 +119,9 @@ struct RuleDecoding {
             return Deadline(phrase: phrase, resolution: .milestones(milestones))
         }
         if case .milestones? = meaning {
-            log.error("'\(phrase)' needs 'milestones': every dated step of the measure text", at: d.mark("phrase"))
+            // A paragraph split from a 按时间节点完成 cell that names no step of its own: the author resolves it with `due`.
+            if let due { return Deadline(phrase: phrase, resolution: .due(due)) }
+            log.error("'\(phrase)' needs 'milestones' (every dated step of the measure text), or 'due' where the measure names no step of its own", at: d.mark("phrase"))
             return nil
         }
         if let (from, to) = window {

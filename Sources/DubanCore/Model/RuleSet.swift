@@ -1,3 +1,5 @@
+import DubanYAML
+
 /// Everything loaded from a rules directory.
 public struct RuleSet: Sendable {
     public var documents: [String: Document] = [:]
@@ -12,6 +14,11 @@ public struct RuleSet: Sendable {
     public init() {}
 
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// The known rule id closest to a mistyped one, for "did you mean".
+    public func closestRuleID(to id: String) -> String? {
+        Suggestion.closest(to: id, in: rules.map(\.id))
+    }
 
     /// Rules in which a department holds any role, directly or through a resolved group.
     public func rules(for department: Department) -> [Rule] {
