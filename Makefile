@@ -20,14 +20,17 @@ deps:
 build: deps
 	$(BUILD)
 
-## run: the nightly job on rules/ (validation of the rules and the rule list, for now).
+## run: what exists of the nightly job so far: validate rules/, then the rule count per department file.
 run: build
 	$(DUBAN) validate rules
-	$(DUBAN) calendar $$(date +%Y-%m) --rules rules 2>/dev/null || $(DUBAN) calendar 2022-05
+	$(DUBAN) rules | tail -n 1
+	$(DUBAN) calendar 2022-05
 
-## test: the whole test suite.
+## test: the whole test suite: Swift tests, then the JSON Schemas against rules/ and inputs/.
 test: deps
 	$(SWIFT) test
+	@python3 -c "import jsonschema, yaml" 2>/dev/null || pip install -q jsonschema pyyaml
+	python3 scripts/check-schemas.py
 
 ## validate: what CI checks on the rule files.
 validate: build

@@ -125,3 +125,65 @@ enum HostileFile: String, CaseIterable, Sendable, Codable {
         #expect(run.stderr.contains("has no data for 2030"))
     }
 }
+
+@Suite struct RulesAndExplainCommandTests {
+    @Test func rulesJSONHasTheSpecShape() throws {
+        let run = try DubanProcess.run(["rules", "--format", "json"])
+        #expect(run.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let rules = try #require(json?["rules"] as? [[String: Any]])
+        let rule = try #require(rules.first { $0["id"] as? String == "pollution.water.7.1" })
+        #expect(rule["kind"] as? String == "deadline")
+        let citation = rule["citation"] as? [String: Any]
+        #expect(citation?["document"] as? String == "京政办发〔2022〕6号")
+        #expect(citation?["annex"] as? Int == 3)
+        #expect(citation?["item"] as? Int == 7)
+        #expect(citation?["measure"] as? Int == 1)
+        let roles = rule["roles"] as? [String: [String]]
+        #expect(roles?["lead"] == ["市水务局"])
+        #expect(roles?["responsible"]?.count == 17)  // the group expanded to its 17 members
+        #expect((rule["deadline"] as? [String: Any])?["due"] as? String == "2022-12-31")
+        let targets = rule["targets"] as? [[String: Any]]
+        #expect(targets?.map { $0["metric"] as? String } == ["sewage_pipe_new_km", "combined_sewer_rebuilt_km", "sewage_treatment_rate_pct"])
+        #expect(targets?.first?["op"] as? String == ">=")
+        #expect(targets?.first?["value"] as? Int == 740)
+        #expect(targets?.first?["scope"] as? String == "city")
+    }
+
+    @Test func rulesForADepartmentByVariantSpelling() throws {
+        let byName = try DubanProcess.run(["rules", "--department", "市住房城乡建设委"])
+        let byVariant = try DubanProcess.run(["rules", "--department", "市住建委"])
+        #expect(byName.status == 0)
+        #expect(byName.stdout == byVariant.stdout)
+        #expect(byName.stdout.contains("pollution.air.16.1 "))
+        #expect(!byName.stdout.contains("pollution.districts."))
+    }
+
+    @Test func unknownDepartmentExitsTwoWithClosestMatch() throws {
+        let run = try DubanProcess.run(["rules", "--department", "市水务"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "duban: error: unknown department '市水务'; did you mean '市水务局'?\n")
+    }
+
+    @Test func explainShowsTheRuleInFull() throws {
+        let run = try DubanProcess.run(["explain", "pollution.climate.17.1"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("pollution.climate.17.1\n"))
+        #expect(run.stdout.contains("deadline (完成时限)     年底前 → 2022-12-31"))
+        #expect(run.stdout.contains("全市森林覆盖率 [forest_coverage_pct] >= 44.8 %, city, due 2022-12-31"))
+        #expect(run.stdout.contains("全市森林覆盖率达到44.8%"))
+    }
+
+    @Test func explainUnknownRuleSuggests() throws {
+        let run = try DubanProcess.run(["explain", "pollution.climat.17.1"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "duban: error: unknown rule 'pollution.climat.17.1'; did you mean 'pollution.climate.17.1'?\n")
+    }
+
+    @Test(arguments: ["validate", "rules", "explain", "calendar"])
+    func everyCommandHasHelpWithExamples(command: String) throws {
+        let run = try DubanProcess.run([command, "--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Examples:"))
+    }
+}

@@ -50,3 +50,10 @@ import Testing
         #expect(DeadlinePhrase.meaning(of: "9—6月", planYear: 2022) == nil)
     }
 }
+
+@Suite struct RuleIDOrderTests {
+    @Test func numericPartsCompareAsNumbers() {
+        let ids = ["pollution.air.16.1", "pollution.air.5.4", "pollution.air.5.10", "literacy.budget", "pollution.air.5"]
+        #expect(ids.sorted(by: Rule.idPrecedes) == ["literacy.budget", "pollution.air.5", "pollution.air.5.4", "pollution.air.5.10", "pollution.air.16.1"])
+    }
+}

@@ -73,7 +73,7 @@ public enum RuleSetLoader {
             }
         }
         diagnostics += RuleSetValidator.check(loaded, in: set)
-        set.rules = loaded.sorted { $0.id < $1.id }
+        set.rules = loaded.sorted { Rule.idPrecedes($0.id, $1.id) }
         return (set, diagnostics.sorted(by: Diagnostic.ordered))
     }
 

@@ -17,6 +17,16 @@ public struct Rule: Sendable {
     /// Every interpretation of a defective or ambiguous source cell.
     public var note: String?
     public var location: SourceLocation
+
+    /// Rule ids in reading order: numeric parts compare as numbers (pollution.air.5.4 before pollution.air.16.1).
+    public static func idPrecedes(_ a: String, _ b: String) -> Bool {
+        let left = a.split(separator: "."), right = b.split(separator: ".")
+        for (x, y) in zip(left, right) where x != y {
+            if let i = Int(x), let j = Int(y) { return i < j }
+            return x < y
+        }
+        return left.count < right.count
+    }
 }
 
 /// Where a rule comes from in the source text.

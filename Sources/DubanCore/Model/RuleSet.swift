@@ -6,7 +6,7 @@ public struct RuleSet: Sendable {
     public var departments = DepartmentRegistry()
     public var metrics: [String: Metric] = [:]
     public var calendar = WorkCalendar()
-    /// Rules sorted by id.
+    /// Rules in id order (`Rule.idPrecedes`).
     public var rules: [Rule] = []
     /// Number of files read.
     public var fileCount = 0

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Checks that the shipped rule files and sample submissions conform to schemas/, and that
+the schemas still refuse a known-bad example of each (so they are not vacuous).
+Needs PyYAML and jsonschema (`make test` installs them when missing)."""
+import datetime
+import json
+import pathlib
+import sys
+
+import jsonschema
+import yaml
+
+root = pathlib.Path(__file__).resolve().parent.parent
+
+
+def plain(value):
+    """YAML dates as the strings they were written as."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+def validator(name):
+    schema = json.loads((root / "schemas" / name).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+rules = validator("rules.schema.json")
+status = validator("status.schema.json")
+registries = {"documents.yaml", "departments.yaml"}
+checks = [(p, rules) for p in sorted((root / "rules").rglob("*.yaml"))
+          if p.name not in registries and p.parent.name not in ("metrics", "calendar")]
+checks += [(p, status) for p in sorted((root / "inputs").rglob("*.yaml"))]
+
+problems = 0
+for path, v in checks:
+    data = plain(yaml.safe_load(path.read_text(encoding="utf-8")))
+    for error in sorted(v.iter_errors(data), key=lambda e: list(map(str, e.path))):
+        problems += 1
+        print(f"{path.relative_to(root)}: {'/'.join(map(str, error.path))}: {error.message}")
+
+bad_rule = {"document": "pollution", "rules": [{"id": "pollution.air.1.1", "kind": "deadline", "citation": {"quote": "x"},
+            "roles": {}, "targets": [{"metric": "x", "op": "about", "value": 3}]}]}
+bad_status = {"department": "市水务局", "period": "2022-13", "submitted": "2022-07-05",
+              "tasks": [{"rule": "pollution.water.7.1", "status": "done"}]}
+for name, v, bad in (("rules", rules, bad_rule), ("status", status, bad_status)):
+    if v.is_valid(bad):
+        problems += 1
+        print(f"schemas/{name}.schema.json accepts a known-bad example")
+
+print(f"schemas: {len(checks)} files checked, {problems} problems")
+sys.exit(1 if problems else 0)
