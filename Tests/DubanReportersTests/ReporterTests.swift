@@ -1,0 +1,60 @@
+import Testing
+@testable import DubanCore
+@testable import DubanReporters
+
+@Suite struct JSONTests {
+    @Test func keysAreSortedAndStringsEscaped() {
+        let json = JSON.object(["b": .string("引号\"，换行\n\t\u{1}"), "a": .array([.int(1), .null, .bool(true), .number("44.8")]), "c": .object([:])])
+        #expect(json.rendered() == """
+        {
+          "a": [
+            1,
+            null,
+            true,
+            44.8
+          ],
+          "b": "引号\\"，换行\\n\\t\\u0001",
+          "c": {}
+        }
+
+        """)
+    }
+}
+
+@Suite struct DiagnosticReportTests {
+    static let report = DiagnosticReport(diagnostics: [
+        Diagnostic(file: "rules/a.yaml", line: 3, column: 7, message: "unknown key 'laed' in roles; did you mean 'lead'?"),
+        Diagnostic(file: "rules/b.yaml", line: 9, column: 14, severity: .warning, message: "leans on the unresolved group '相关区政府'", rule: "pollution.air.1.1"),
+        Diagnostic(file: "rules/documents.yaml", message: "missing: every rules directory needs documents.yaml"),
+    ], files: 3)
+
+    @Test func textIsCompilerStyle() {
+        #expect(Self.report.rendered(as: .text) == """
+        rules/a.yaml:3:7: error: unknown key 'laed' in roles; did you mean 'lead'?
+        rules/b.yaml:9:14: warning: leans on the unresolved group '相关区政府' [pollution.air.1.1]
+        rules/documents.yaml: error: missing: every rules directory needs documents.yaml
+        3 files checked: 2 errors, 1 warning
+
+        """)
+    }
+
+    @Test func jsonHasSummaryAndNullsForAbsentPositions() {
+        let text = Self.report.rendered(as: .json)
+        #expect(text.contains("\"summary\": {\n    \"errors\": 2,\n    \"files\": 3,\n    \"warnings\": 1\n  }"))
+        #expect(text.contains("\"column\": null,\n      \"file\": \"rules/documents.yaml\",\n      \"line\": null"))
+        #expect(text.contains("\"rule\": \"pollution.air.1.1\""))
+    }
+}
+
+@Suite struct MonthViewTests {
+    @Test func dueDayIsTheThirdWorkingDayOfTheMonth() throws {
+        var calendar = WorkCalendar()
+        calendar.add(year: 2022, holidays: [.init(name: "劳动节", from: Day(iso: "2022-04-30")!, to: Day(iso: "2022-05-04")!)],
+                     makeUpDays: [.init(day: Day(iso: "2022-05-07")!, holiday: "劳动节")])
+        let view = try #require(MonthView(month: YearMonth(iso: "2022-05")!, calendar: calendar))
+        #expect(view.reportDue == Day(iso: "2022-05-07"))
+        #expect(view.workingDays.first == Day(iso: "2022-05-05"))
+        #expect(view.text().contains("2022-05-07  周六 Sat  工作日 working  调休上班 make-up working day (劳动节)  ← 月报截止 report due"))
+        #expect(MonthView(month: YearMonth(iso: "2023-05")!, calendar: calendar) == nil)
+    }
+}
