@@ -14,6 +14,24 @@ import TestSupport
         #expect(other.isEmpty, "\(other.map(\.message))")
     }
 
+    /// OCR and abbreviated spellings found in the source resolve to their canonical unit.
+    @Test(arguments: [
+        ("海淀区区政府", "海淀区政府"), ("通州区区政府", "通州区政府"), ("市住房和城乡建设委", "市住房城乡建设委"),
+        ("市住建委", "市住房城乡建设委"), ("市卫健委", "市卫生健康委"), ("经开区", "北京经济技术开发区管委会"),
+        ("北京冬奥组委总体策划部", "北京冬奥组委总体策划部"), ("中国铁路北京局集团有限公司", "中国铁路北京局集团有限公司"),
+        ("人民银行营业管理部", "人民银行营业管理部"), ("bda", "北京经济技术开发区管委会"), ("shuiwu", "市水务局"),
+    ])
+    func variantSpellingsResolve(written: String, canonical: String) {
+        #expect(RulesData.set.departments.resolve(written)?.name == canonical)
+    }
+
+    @Test func allDistrictsGroupHasTheSeventeenUnits() throws {
+        let group = try #require(RulesData.set.departments.resolve("各区政府 (含北京经济技术开发区管委会)"))
+        let slugs = RulesData.set.departments.members(of: group).map(\.slug)
+        #expect(slugs == ["dongcheng", "xicheng", "chaoyang", "haidian", "fengtai", "shijingshan", "mentougou", "fangshan",
+                          "tongzhou", "shunyi", "changping", "daxing", "pinggu", "huairou", "miyun", "yanqing", "bda"])
+    }
+
     @Test func theProjectCopyOfTheSourceMatchesShared() throws {
         let shared = TestPaths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds/gazette-2022-17.txt")
         guard FileManager.default.fileExists(atPath: shared.path) else { return }  // a clone without ../shared
