@@ -13,7 +13,8 @@ struct Duban: ParsableCommand {
         Exit status: 0 nothing found, 1 problems or violations found, 2 the input or the command line could not be used.
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, RulesCommand.self, ExplainCommand.self, CalendarCommand.self]
+        subcommands: [CheckCommand.self, SelfCheckCommand.self, TemplateCommand.self, Validate.self, RulesCommand.self,
+                      ExplainCommand.self, CalendarCommand.self]
     )
 
     /// Parses, runs and exits with SPEC §6's statuses: a bad command line is 2, not 64.

@@ -187,3 +187,116 @@ enum HostileFile: String, CaseIterable, Sendable, Codable {
         #expect(run.stdout.contains("Examples:"))
     }
 }
+
+@Suite struct CheckCommandTests {
+    /// A fixture with one on-time, complete report: what remains is known exactly.
+    func fixture() -> EvaluationFixture {
+        let f = EvaluationFixture()
+        submitOthers(f, period: "2022-04", submitted: "2022-05-06")
+        f.submit("shuiwu/2022-04.yaml", EvaluationFixture.waterReport("2022-04", submitted: "2022-05-06", climate3: "in-progress\n    milestones: [{due: 2022-03-31, completed: 2022-03-20}]"))
+        return f
+    }
+
+    /// Complete on-time reports of the three other units owing reports.
+    func submitOthers(_ f: EvaluationFixture, period: String, submitted: String) {
+        f.submit("shengtaihuanjing/\(period).yaml", "department: 市生态环境局\nperiod: \(period)\nsubmitted: \(submitted)\ntasks:\n  - {rule: pollution.climate.1.1, status: in-progress}\n")
+        for (slug, name) in [("dongcheng", "东城区政府"), ("xicheng", "西城区政府")] {
+            f.submit("\(slug)/\(period).yaml", "department: \(name)\nperiod: \(period)\nsubmitted: \(submitted)\ntasks:\n  - {rule: pollution.climate.5.1, status: in-progress}\n  - {rule: pollution.climate.6.1, status: in-progress}\n")
+        }
+    }
+
+    func run(_ f: EvaluationFixture, _ extra: [String]) throws -> DubanProcess.Outcome {
+        try DubanProcess.run(["check", f.inputs.path, "--rules", f.rules.path] + extra, in: f.inputs.deletingLastPathComponent())
+    }
+
+    @Test func cleanRunExitsZero() throws {
+        let run = try run(fixture(), ["--as-of", "2022-05-07", "--lang", "en"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout == "duban check — as of 2022-05-07: 4 files, 0 errors, 0 warnings\n")
+    }
+
+    @Test func violationsExitOne() throws {
+        let run = try run(fixture(), ["--as-of", "2022-06-07"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("error: 未收到 2022-05 月报（截止 2022-06-06，报市生态环境局） [missing-report pollution.notice.monthly-report]"))
+    }
+
+    @Test func warningsCountOnlyWithFailOnWarning() throws {
+        let f = fixture()
+        f.submit("shuiwu/2022-05.yaml", EvaluationFixture.waterReport("2022-05", submitted: "2022-06-07"))
+        submitOthers(f, period: "2022-05", submitted: "2022-06-02")
+        // 市水务局's May report arrived the day after its due day: a late-report warning only.
+        #expect(try run(f, ["--as-of", "2022-06-07"]).status == 0)
+        let strict = try run(f, ["--as-of", "2022-06-07", "--fail-on", "warning", "--format", "csv"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("warning,late-report,pollution.notice.monthly-report,市水务局,2022-05,2022-06-06"))
+    }
+
+    @Test func anUnreadableSubmissionExitsTwoAndTheOthersAreStillReported() throws {
+        let f = fixture()
+        f.submit("xicheng/2022-05.yaml", "department: 西城区政府\nperiod: 2022-05\nsubmitted: 2022-02-30\n")
+        let run = try run(f, ["--as-of", "2022-06-07", "--format", "json"])
+        #expect(run.status == 2)
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let kinds = (json?["violations"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } ?? []
+        #expect(kinds.contains("invalid"))
+        #expect(kinds.filter { $0 == "missing-report" }.count == 4)  // May: all four owers, 西城 included
+    }
+
+    @Test func impossibleAsOfIsABadCommandLine() throws {
+        let run = try run(fixture(), ["--as-of", "2022-02-30"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--as-of '2022-02-30' is not a real day"))
+    }
+
+    @Test func badFlagExitsTwo() throws {
+        #expect(try run(fixture(), ["--format", "xml"]).status == 2)
+    }
+
+    @Test func missingInputPathExitsTwo() throws {
+        let f = fixture()
+        let run = try DubanProcess.run(["check", f.inputs.path + "/nowhere", "--rules", f.rules.path, "--as-of", "2022-05-07"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("no such file or directory"))
+    }
+
+    @Test func outputIsWrittenWhole() throws {
+        let f = fixture()
+        let out = f.inputs.deletingLastPathComponent().appendingPathComponent("report.json")
+        let run = try run(f, ["--as-of", "2022-06-07", "--format", "json", "--output", out.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
+        #expect((json?["summary"] as? [String: Int])?["errors"] == 4)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func selfCheckShowsOnlyWhatTheReportRaises() throws {
+        let f = fixture()
+        let file = f.submit("dongcheng/2022-05.yaml", "department: 东城区政府\nperiod: 2022-05\nsubmitted: 2022-06-02\ntasks:\n  - {rule: pollution.climate.5.1, status: in-progress}\n  - {rule: pollution.climate.2.1, status: in-progress}\n")
+        let run = try DubanProcess.run(["self-check", file, "--rules", f.rules.path, "--as-of", "2022-06-02", "--lang", "en"])
+        #expect(run.status == 1)
+        #expect(run.stdout == """
+        duban check — as of 2022-06-02: 1 files, 2 errors, 0 warnings
+
+        东城区政府 — 2 errors, 0 warnings
+          \(file):6:5: error: 东城区政府 holds no role in this rule and may not report on it [not-assigned pollution.climate.2.1]
+          \(file):1:13: error: the report on 2022-05 says nothing of this rule [unreported pollution.climate.6.1]
+
+        """)
+    }
+
+    @Test func templateIsAcceptedBySelfCheck() throws {
+        let f = fixture()
+        let template = try DubanProcess.run(["template", "--department", "市水务局", "--period", "2022-06", "--rules", f.rules.path])
+        #expect(template.status == 0)
+        #expect(template.stdout.contains("  - rule: pollution.climate.4.1\n    status: not-started\n"))  // the 6—9月 window
+        let file = f.submit("shuiwu/2022-06.yaml", template.stdout)
+        let check = try DubanProcess.run(["self-check", file, "--rules", f.rules.path, "--as-of", "2022-07-05", "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
+        let kinds = Set((json?["violations"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } ?? [])
+        #expect(!kinds.contains("invalid") && !kinds.contains("unreported") && !kinds.contains("not-assigned"), "\(kinds)")
+        #expect(check.status == 1)  // the milestone of 3.1 and the June deadline are still open
+    }
+}

@@ -36,7 +36,7 @@ struct CalendarCommand: ParsableCommand {
         let month = YearMonth(iso: self.month)!
         let set = rulesOptions.load(.calendar)
         guard let view = MonthView(month: month, calendar: set.calendar) else {
-            fail("the calendar in \(rulesOptions.rules)/calendar has no data for \(month.year) (covered: \(set.calendar.years.sorted().map(String.init).joined(separator: ", ")))")
+            fail("the calendar in \(rulesOptions.directory)/calendar has no data for \(month.year) (covered: \(set.calendar.years.sorted().map(String.init).joined(separator: ", ")))")
         }
         emit(format == .json ? view.json().rendered() : view.text())
     }

@@ -1,5 +1,9 @@
 public import ArgumentParser
+public import DubanCore
 public import DubanReporters
 
-// Output formats are read from the command line by their raw names.
+// Enumerations read from the command line by their raw names.
 extension DiagnosticFormat: ExpressibleByArgument {}
+extension CheckFormat: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+extension Diagnostic.Severity: ExpressibleByArgument {}

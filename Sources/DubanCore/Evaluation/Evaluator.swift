@@ -1,0 +1,314 @@
+public import Foundation
+
+/// Checks submissions against the rules as of one day. Pure: no clock, no file system; the
+/// same rules, inputs and day always give the same violations, in the same order.
+public struct Evaluator {
+    public let set: RuleSet
+    public let asOf: Day
+    let obligations: Obligations
+    let build: ViolationBuilder
+
+    /// Restricts a check to what one department's report for one month raises or leaves open (self-check).
+    public struct Focus: Sendable {
+        public var department: Department
+        public var period: YearMonth
+
+        public init(department: Department, period: YearMonth) {
+            self.department = department
+            self.period = period
+        }
+    }
+
+    public init(set: RuleSet, asOf: Day) {
+        self.set = set
+        self.asOf = asOf
+        self.obligations = Obligations(set: set)
+        self.build = ViolationBuilder(set: set)
+    }
+
+    /// Every violation of the inputs, reading problems included, sorted.
+    public func evaluate(_ inputs: SubmissionLoader.Result, focus: Focus? = nil) -> [Violation] {
+        let history = History(inputs.accepted)
+        var found = inputs.violations
+        for rule in set.rules {
+            switch rule.kind {
+            case .monthlyReport: found += monthlyReports(rule, all: inputs.all)
+            case .deadline, .milestones: found += deadlines(rule, history: history)
+            default: break
+            }
+            found += targets(rule, history: history)
+        }
+        found += unreported(inputs.accepted, history: history)
+        found += rights(inputs.accepted)
+        found += offPace(history)
+        found += standards(inputs.accepted)
+        if let focus {
+            found = found.filter { v in
+                v.department == focus.department.name
+                    && (![.missingReport, .lateReport, .unreported].contains(v.kind) || v.period == focus.period)
+            }
+        }
+        return found.sorted(by: Violation.ordered)
+    }
+
+    // MARK: The monthly report
+
+    func monthlyReports(_ rule: Rule, all: [Submission]) -> [Violation] {
+        guard let report = rule.report else { return [] }
+        var firstArrival: [String: Submission] = [:]
+        for s in all {
+            let key = "\(s.department.slug) \(s.period)"
+            if let seen = firstArrival[key], (seen.submitted, seen.file) <= (s.submitted, s.file) { continue }
+            firstArrival[key] = s
+        }
+        var found: [Violation] = []
+        var period = report.firstPeriod
+        while period <= report.lastPeriod {
+            defer { period = period.next }
+            guard let due = set.calendar.reportDueDay(for: period, workingDay: report.dueWorkingDay) else { continue }
+            for owner in obligations.reportOwers(rule) {
+                if let first = firstArrival["\(owner.slug) \(period)"] {
+                    guard first.submitted > due else { continue }
+                    found.append(build.make(.lateReport, rule: rule, department: owner.name,
+                        zh: "\(period) 月报于 \(first.submitted) 报送，晚于截止日 \(due)（第\(report.dueWorkingDay)个工作日）",
+                        en: "the report on \(period) arrived on \(first.submitted), after its due day \(due) (working day \(report.dueWorkingDay))",
+                        due: due, period: period, reported: first.submitted.description, required: "by \(due)",
+                        location: first.location))
+                } else if asOf > due {
+                    found.append(build.make(.missingReport, rule: rule, department: owner.name,
+                        zh: "未收到 \(period) 月报（截止 \(due)，报\(report.recipient.name)）",
+                        en: "no report on \(period) received (due \(due), to \(report.recipient.name))",
+                        due: due, period: period, reported: nil, required: "report by \(due)"))
+                }
+            }
+        }
+        return found
+    }
+
+    // MARK: Deadlines and milestones
+
+    func deadlines(_ rule: Rule, history: History) -> [Violation] {
+        guard let deadline = rule.deadline, let finalDay = deadline.finalDay else { return [] }
+        var found: [Violation] = []
+        for lead in obligations.leads(rule) {
+            let latest = history.latest(lead, rule.id)
+            if case .milestones(let milestones) = deadline.resolution {
+                let reports = history.reports(lead, rule.id)
+                for m in milestones.dropLast() where asOf > m.due {
+                    // A milestone once reported completed stays completed in later reports.
+                    let declared = reports.compactMap { $0.task.milestones.first { $0.due == m.due }?.completed }.min()
+                    let done = declared ?? (latest?.task.status == .done ? latest?.task.completed : nil)
+                    guard done == nil || done! > m.due else { continue }
+                    found.append(build.make(.missedMilestone, rule: rule, department: lead.name,
+                        zh: "节点 \(m.due)（\(m.text)）未按时完成",
+                        en: "milestone \(m.due) (\(m.text)) not completed on time",
+                        due: m.due, reported: done.map { "completed \($0)" } ?? latest.map { $0.task.status.rawValue } ?? "nothing reported",
+                        required: "completed by \(m.due)", location: latest?.task.location))
+                }
+            }
+            if let task = latest?.task, task.status == .done, let completed = task.completed {
+                if completed > finalDay {
+                    found.append(build.make(.late, rule: rule, department: lead.name,
+                        zh: "已完成，但完成日期 \(completed) 晚于时限 \(finalDay)（\(deadline.phrase)）",
+                        en: "done, but on \(completed), after the deadline \(finalDay) (\(deadline.phrase))",
+                        due: finalDay, reported: "done \(completed)", required: "done by \(finalDay)", location: task.location))
+                }
+            } else if asOf > finalDay {
+                let reported = latest.map { "\($0.task.status.rawValue) (\($0.submission.period))" } ?? "nothing reported"
+                found.append(build.make(.overdue, rule: rule, department: lead.name,
+                    zh: "已逾期：时限 \(finalDay)（\(deadline.phrase)），最近报告状态为 \(latest?.task.status.rawValue ?? "未报告")",
+                    en: "overdue: due \(finalDay) (\(deadline.phrase)), last reported \(latest?.task.status.rawValue ?? "nothing")",
+                    due: finalDay, reported: reported, required: "done by \(finalDay)", location: latest?.task.location))
+            }
+        }
+        return found
+    }
+
+    // MARK: Progress owed in every monthly report
+
+    func unreported(_ accepted: [Submission], history: History) -> [Violation] {
+        guard let reportRule = set.rules.first(where: { $0.kind == .monthlyReport }), let report = reportRule.report else { return [] }
+        let tasks = set.rules.filter { $0.citation.documentKey == reportRule.citation.documentKey && (1...5).contains($0.citation.annex ?? 0) }
+        var found: [Violation] = []
+        for s in accepted where s.period >= report.firstPeriod && s.period <= report.lastPeriod {
+            let reported = Set(s.tasks.map(\.rule))
+            for rule in tasks where !reported.contains(rule.id) && obligations.owesProgress(s.department, on: rule) {
+                guard owesProgress(on: rule, in: s, history: history) else { continue }
+                found.append(build.make(.unreported, rule: rule, department: s.department.name,
+                    zh: "\(s.period) 月报未报告此项工作进展",
+                    en: "the report on \(s.period) says nothing of this rule",
+                    period: s.period, reported: nil, required: "progress on \(rule.id)", location: s.location))
+            }
+        }
+        return found
+    }
+
+    /// Ongoing rules always; deadline rules until reported done; windows in their months.
+    private func owesProgress(on rule: Rule, in s: Submission, history: History) -> Bool {
+        switch rule.deadline?.resolution {
+        case .ongoing?: return true
+        case .window(let from, let to)?: return from <= s.period && s.period <= to
+        case .due?, .milestones?:
+            return !history.reports(s.department, rule.id).contains { $0.submission.period < s.period && $0.task.status == .done }
+        case nil: return false
+        }
+    }
+
+    // MARK: Targets
+
+    func targets(_ rule: Rule, history: History) -> [Violation] {
+        var found: [Violation] = []
+        for target in rule.targets {
+            guard let metric = set.metrics[target.metric] else { continue }
+            for day in target.dueDays(in: set, rule: rule) {
+                let checkDay = set.calendar.reportDueDay(for: day.yearMonth) ?? day
+                guard asOf > checkDay else { continue }
+                for (owner, scope) in obligations.owners(of: target, in: rule) {
+                    let value = history.value(owner, metric: target.metric, scope: scope, period: day.yearMonth)
+                    if let value, target.isMet(by: value.report.value, better: metric.better) { continue }
+                    let reported = value.map { "\($0.report.value) \(target.unit)" }
+                    found.append(build.make(.targetMissed, rule: rule, department: owner.name,
+                        zh: "\(metric.name)（\(scope == "city" ? "全市" : scope)）\(day.yearMonth) 目标 \(target.requirement)，" + (reported.map { "报告值 \($0)" } ?? "未报告数值"),
+                        en: "\(metric.en) (\(scope)) for \(day.yearMonth): target \(target.requirement), " + (reported.map { "reported \($0)" } ?? "no value reported"),
+                        due: day, period: day.yearMonth, reported: reported, required: target.requirement,
+                        location: value?.report.location, metric: target.metric, scope: scope))
+                }
+            }
+        }
+        return found
+    }
+
+    // MARK: Off pace (时间近半、任务近半)
+
+    /// A warning before the due day when a department's latest report lags the elapsed share of
+    /// the time from 1 January of the due year to the due day (counted to the end of the reported month):
+    /// a progress fraction below that share, or a cumulative figure below that share of its target.
+    func offPace(_ history: History) -> [Violation] {
+        var found: [Violation] = []
+        for s in history.latestSubmissions {
+            for task in s.tasks where task.status != .done {
+                guard let progress = task.progress, let rule = set.rule(task.rule), obligations.holdsRole(s.department, in: rule),
+                      let due = rule.deadline?.finalDay, let share = elapsedShare(at: s.period.lastDay, due: due),
+                      progress < share else { continue }
+                found.append(build.make(.offPace, rule: rule, department: s.department.name,
+                    zh: "进度 \(percent(progress)) 落后于时间进度 \(percent(share))（时间近半、任务近半）",
+                    en: "progress \(percent(progress)) lags the elapsed share of time \(percent(share))",
+                    due: due, period: s.period, reported: percent(progress), required: ">= \(percent(share))", location: task.location))
+            }
+            for report in s.metrics {
+                guard let metric = set.metrics[report.metric], metric.aggregation == .cumulative, metric.better == .higher else { continue }
+                for rule in set.rules {
+                    for target in rule.targets where target.metric == report.metric
+                        && [.atLeast, .greater, .about].contains(target.comparison)
+                        && obligations.owners(of: target, in: rule).contains(where: { $0.department == s.department && $0.scope == report.scope }) {
+                        guard let due = target.due, let share = elapsedShare(at: s.period.lastDay, due: due) else { continue }
+                        let expected = target.value * share
+                        guard report.value < expected else { continue }
+                        found.append(build.make(.offPace, rule: rule, department: s.department.name,
+                            zh: "\(metric.name) 累计 \(report.value) \(target.unit)，低于按时间进度应达的 \(rounded(expected)) \(target.unit)（目标 \(target.requirement)）",
+                            en: "\(metric.en): \(report.value) \(target.unit) so far, below the \(rounded(expected)) \(target.unit) the elapsed time calls for (target \(target.requirement))",
+                            due: due, period: s.period, reported: "\(report.value) \(target.unit)", required: ">= \(rounded(expected)) \(target.unit)",
+                            location: report.location, metric: report.metric, scope: report.scope))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Share of the time from 1 January of the due year to the due day that has passed by `day`;
+    /// nil when `day` is not before the due day or lies before that year.
+    func elapsedShare(at day: Day, due: Day) -> Decimal? {
+        let start = Day(year: due.year, month: 1, day: 1)!
+        guard day < due, day >= start else { return nil }
+        return Decimal(day.ordinal - start.ordinal + 1) / Decimal(due.ordinal - start.ordinal + 1)
+    }
+
+    // MARK: Rights
+
+    func rights(_ accepted: [Submission]) -> [Violation] {
+        var found: [Violation] = []
+        var owed: [String: Set<String>] = [:]
+        for s in accepted {
+            for task in s.tasks {
+                guard let rule = set.rule(task.rule), !obligations.holdsRole(s.department, in: rule) else { continue }
+                found.append(build.make(.notAssigned, rule: rule, department: s.department.name,
+                    zh: "\(s.department.name) 在此项工作中无职责，不得报告",
+                    en: "\(s.department.name) holds no role in this rule and may not report on it",
+                    period: s.period, reported: s.department.name, required: "a lead, responsible or assisting unit", location: task.location))
+            }
+            let metrics = owed[s.department.slug] ?? obligations.owedMetrics(s.department)
+            owed[s.department.slug] = metrics
+            for report in s.metrics where !metrics.contains(report.metric) {
+                found.append(build.make(.notAssigned, rule: nil, department: s.department.name,
+                    zh: "\(s.department.name) 不承担指标 \(report.metric) 的报告责任",
+                    en: "\(s.department.name) owes no figure for \(report.metric)",
+                    period: s.period, reported: report.metric, required: nil, location: report.location,
+                    metric: report.metric, scope: report.scope))
+            }
+        }
+        return found
+    }
+
+    // MARK: Dated standards (京政办发〔2022〕8号)
+
+    func standards(_ accepted: [Submission]) -> [Violation] {
+        var found: [Violation] = []
+        for rule in set.rules {
+            guard let standard = rule.standard else { continue }
+            for s in accepted {
+                for report in s.metrics where report.metric == standard.metric {
+                    guard let inForce = standard.value(on: s.period.lastDay), report.value != inForce.value else { continue }
+                    let name = set.metrics[standard.metric]?.name ?? standard.metric
+                    found.append(build.make(.standardMismatch, rule: rule, department: s.department.name,
+                        zh: "\(s.period) 执行的\(name)为 \(report.value) \(inForce.unit)，与自 \(inForce.effective) 起施行的标准 \(inForce.value) \(inForce.unit) 不符",
+                        en: "the standard applied in \(s.period) is \(report.value) \(inForce.unit), not the \(inForce.value) \(inForce.unit) in force since \(inForce.effective)",
+                        period: s.period, reported: "\(report.value) \(inForce.unit)", required: "\(inForce.value) \(inForce.unit)",
+                        location: report.location, metric: report.metric, scope: report.scope))
+                }
+            }
+        }
+        return found
+    }
+
+    private func percent(_ d: Decimal) -> String { "\(rounded(d * 100))%" }
+
+    private func rounded(_ d: Decimal) -> Decimal {
+        var value = d, result = Decimal()
+        NSDecimalRound(&result, &value, 1, .plain)
+        return result
+    }
+}
+
+/// What each department reported, in period order.
+struct History {
+    struct Entry {
+        let submission: Submission
+        let task: TaskReport
+    }
+
+    private var tasks: [String: [Entry]] = [:]
+    private var byDepartment: [String: [Submission]] = [:]
+
+    init(_ accepted: [Submission]) {
+        for s in accepted.sorted(by: { ($0.period, $0.submitted, $0.file) < ($1.period, $1.submitted, $1.file) }) {
+            byDepartment[s.department.slug, default: []].append(s)
+            for task in s.tasks { tasks["\(s.department.slug) \(task.rule)", default: []].append(Entry(submission: s, task: task)) }
+        }
+    }
+
+    func reports(_ d: Department, _ rule: String) -> [Entry] { tasks["\(d.slug) \(rule)"] ?? [] }
+
+    /// The latest status a department reported for a rule.
+    func latest(_ d: Department, _ rule: String) -> Entry? { reports(d, rule).last }
+
+    /// The value a department reported for a metric and scope in its report on a month.
+    func value(_ d: Department, metric: String, scope: String, period: YearMonth) -> (submission: Submission, report: MetricReport)? {
+        guard let s = byDepartment[d.slug]?.last(where: { $0.period == period }),
+              let report = s.metrics.last(where: { $0.metric == metric && $0.scope == scope }) else { return nil }
+        return (s, report)
+    }
+
+    /// Each department's latest submission.
+    var latestSubmissions: [Submission] { byDepartment.keys.sorted().compactMap { byDepartment[$0]?.last } }
+}

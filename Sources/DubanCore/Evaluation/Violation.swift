@@ -1,0 +1,117 @@
+public import Foundation
+
+/// One finding of a check: what is wrong, who is accountable, where it comes from (SPEC §5).
+public struct Violation: Sendable, Hashable {
+    /// What kind of failure (SPEC §5, plus the medical-insurance kinds).
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case overdue, late
+        case missedMilestone = "missed-milestone"
+        case missingReport = "missing-report"
+        case lateReport = "late-report"
+        case unreported
+        case targetMissed = "target-missed"
+        case offPace = "off-pace"
+        case unknownRule = "unknown-rule"
+        case notAssigned = "not-assigned"
+        case invalid
+        /// 京政办发〔2022〕8号: a credit standard applied that is not the one in force.
+        case standardMismatch = "standard-mismatch"
+
+        public var severity: Diagnostic.Severity {
+            switch self {
+            case .late, .lateReport, .offPace: return .warning
+            default: return .error
+            }
+        }
+    }
+
+    /// Where a violation was found in a file.
+    public struct Location: Sendable, Hashable {
+        public var file: String
+        public var line: Int?
+        public var column: Int?
+
+        public init(file: String, line: Int? = nil, column: Int? = nil) {
+            self.file = file
+            self.line = line
+            self.column = column
+        }
+    }
+
+    /// What was reported against what was required.
+    public struct Evidence: Sendable, Hashable {
+        public var reported: String?
+        public var required: String?
+
+        public init(reported: String?, required: String?) {
+            self.reported = reported
+            self.required = required
+        }
+    }
+
+    /// The three role lists by canonical name, groups expanded.
+    public struct RoleNames: Sendable, Hashable {
+        public var lead: [String] = []
+        public var responsible: [String] = []
+        public var assisting: [String] = []
+
+        public init(lead: [String] = [], responsible: [String] = [], assisting: [String] = []) {
+            self.lead = lead
+            self.responsible = responsible
+            self.assisting = assisting
+        }
+    }
+
+    public var rule: String?
+    public var kind: Kind
+    public var severity: Diagnostic.Severity
+    /// The accountable department's canonical name.
+    public var department: String?
+    public var roles: RoleNames
+    public var message: String
+    public var messageEN: String
+    public var citation: Citation?
+    public var due: Day?
+    /// The month a report covers, where the violation concerns one.
+    public var period: YearMonth?
+    public var evidence: Evidence
+    public var location: Location?
+    public var metric: String?
+    public var scope: String?
+    /// What else identifies the violation for its fingerprint (a field name, a written rule id).
+    public var subject: String?
+
+    /// Same violation, same fingerprint, night after night: FNV-1a 64 over what the violation is,
+    /// never where it was found.
+    public var fingerprint: String {
+        let parts = [kind.rawValue, rule ?? "", department ?? "", period?.description ?? due?.description ?? "",
+                     metric ?? "", scope ?? "", subject ?? ""]
+        return Fingerprint.fnv1a64(parts.joined(separator: "\u{1F}"))
+    }
+
+    /// Report order: department, rule (reading order), kind, period, file position.
+    public static func ordered(_ a: Violation, _ b: Violation) -> Bool {
+        if a.department != b.department { return (a.department ?? "") < (b.department ?? "") }
+        if a.rule != b.rule { return Rule.idPrecedes(a.rule ?? "", b.rule ?? "") }
+        if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
+        if a.period != b.period { return (a.period?.description ?? "") < (b.period?.description ?? "") }
+        let la = a.location, lb = b.location
+        if la?.file != lb?.file { return (la?.file ?? "") < (lb?.file ?? "") }
+        if la?.line != lb?.line { return (la?.line ?? 0) < (lb?.line ?? 0) }
+        if la?.column != lb?.column { return (la?.column ?? 0) < (lb?.column ?? 0) }
+        return (a.subject ?? a.message) < (b.subject ?? b.message)
+    }
+}
+
+/// A fixed, process-independent hash (Swift's `Hasher` is seeded per process).
+public enum Fingerprint {
+    public static func fnv1a64(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import DubanYAML
+
+/// Decodes one status file (SPEC §4) as strictly as rule files. A file whose header cannot be
+/// read is one `invalid` violation; a bad entry is `invalid` (or `unknown-rule`) and the rest
+/// of the file still counts.
+struct StatusFileDecoder {
+    let set: RuleSet
+    let file: String
+    /// The department owning the folder the file sits in (`inputs/<slug>/…`), if any.
+    let folderSender: Department?
+    let asOf: Day
+    private let build: ViolationBuilder
+
+    init(set: RuleSet, file: String, folderSender: Department?, asOf: Day) {
+        self.set = set
+        self.file = file
+        self.folderSender = folderSender
+        self.asOf = asOf
+        self.build = ViolationBuilder(set: set)
+    }
+
+    static let taskKeys = ["rule", "status", "progress", "completed", "milestones", "note"]
+
+    func decode(_ root: Node?) -> (Submission?, [Violation]) {
+        let log = IssueLog()
+        var violations: [Violation] = []
+        guard let root else {
+            return (nil, [invalid("文件为空", "the file is empty", Mark.start, subject: "empty")])
+        }
+        guard let m = MappingReader(root, what: "status file", keys: ["department", "period", "submitted", "tasks", "metrics"], log: log) else {
+            return (nil, issues(log))
+        }
+        let department = m.string("department", required: true).flatMap { resolveDepartment($0, at: m.mark("department"), log: log) }
+        let period = m.month("period", required: true)
+        let submitted = m.day("submitted", required: true)
+        if let submitted, submitted > asOf {
+            log.error("submitted \(submitted) is after the as-of day \(asOf)", at: m.mark("submitted"))
+        }
+        if let submitted, let period, submitted < period.firstDay {
+            log.error("submitted \(submitted) is before the reported month \(period) began", at: m.mark("submitted"))
+        }
+        guard let department, let period, let submitted, !log.hasErrors else {
+            return (nil, issues(log, department: department ?? folderSender))
+        }
+        if let sender = folderSender, sender != department {
+            let location = loc(m.mark("department"))
+            let v = build.make(.notAssigned, rule: nil, department: sender.name,
+                               zh: "文件位于\(sender.name)的目录，却以\(department.name)的名义报送；不得代他人报送",
+                               en: "the file is in \(sender.name)'s folder but reports in the name of \(department.name); no unit may report for another",
+                               period: period, reported: department.name, required: sender.name, location: location, subject: "sender")
+            return (nil, [v])
+        }
+        var tasks: [TaskReport] = []
+        var seenRules: [String: Mark] = [:]
+        for item in m.list("tasks") {
+            let itemLog = IssueLog()
+            guard let t = MappingReader(item, what: "task", keys: Self.taskKeys, log: itemLog),
+                  let ruleID = t.string("rule", required: true) else {
+                violations += issues(itemLog, department: department, period: period)
+                continue
+            }
+            guard set.rule(ruleID) != nil else {
+                let hint = set.closestRuleID(to: ruleID)
+                violations.append(build.make(.unknownRule, rule: nil, ruleID: ruleID, department: department.name,
+                                             zh: "未知的规则编号 \(ruleID)" + (hint.map { "，是否为 \($0)？" } ?? ""),
+                                             en: "unknown rule id '\(ruleID)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""),
+                                             period: period, reported: ruleID, required: hint, location: loc(t.mark("rule")), subject: ruleID))
+                continue
+            }
+            if let first = seenRules[ruleID] {
+                itemLog.error("rule \(ruleID) is reported twice in this file (first at line \(first.line))", at: t.mark("rule"))
+            }
+            seenRules[ruleID] = seenRules[ruleID] ?? t.mark("rule")
+            let status = t.parsed("status", required: true, expected: "done, in-progress, not-started or blocked") { TaskReport.Status(rawValue: $0) }
+            let progress = t.decimal("progress")
+            if let progress, progress < 0 || progress > 1 {
+                itemLog.error("progress \(progress) must lie between 0 and 1", at: t.mark("progress"))
+            }
+            let completed = t.day("completed")
+            if status == .done, completed == nil, !t.has("completed") {
+                itemLog.error("status done needs 'completed: YYYY-MM-DD'", at: t.mark("status"))
+            }
+            if let completed, completed > submitted {
+                itemLog.error("completed \(completed) is after submitted \(submitted)", at: t.mark("completed"))
+            }
+            if let completed, status != .done {
+                itemLog.error("'completed' (\(completed)) goes only with status done", at: t.mark("completed"))
+            }
+            var milestones: [(due: Day, completed: Day)] = []
+            for node in t.list("milestones") {
+                guard let ms = MappingReader(node, what: "milestone", keys: ["due", "completed"], log: itemLog),
+                      let due = ms.day("due", required: true), let done = ms.day("completed", required: true) else { continue }
+                if done > submitted { itemLog.error("completed \(done) is after submitted \(submitted)", at: ms.mark("completed")) }
+                milestones.append((due, done))
+            }
+            let note = t.string("note")
+            if itemLog.hasErrors {
+                violations += issues(itemLog, department: department, period: period, rule: ruleID)
+                continue
+            }
+            guard let status else { continue }
+            tasks.append(TaskReport(rule: ruleID, status: status, progress: progress, completed: completed,
+                                    milestones: milestones, note: note, location: loc(item.mark)))
+        }
+        var metrics: [MetricReport] = []
+        for item in m.list("metrics") {
+            let itemLog = IssueLog()
+            guard let r = MappingReader(item, what: "metric report", keys: ["metric", "value", "scope", "note"], log: itemLog) else {
+                violations += issues(itemLog, department: department, period: period)
+                continue
+            }
+            let metricID = r.string("metric", required: true)
+            if let id = metricID, set.metrics[id] == nil {
+                itemLog.error("unknown metric '\(id)'\(Suggestion.hint(for: id, in: set.metrics.keys))", at: r.mark("metric"))
+            }
+            let value = r.decimal("value", required: true)
+            let scope = r.string("scope").flatMap { text -> String? in
+                if text == "city" { return "city" }
+                if case .department(let d)? = set.departments.resolve(text), d.type == .district { return d.slug }
+                itemLog.error("scope '\(text)' must be city or a district", at: r.mark("scope"))
+                return nil
+            } ?? (department.type == .district ? department.slug : "city")
+            let note = r.string("note")
+            if itemLog.hasErrors {
+                violations += issues(itemLog, department: department, period: period)
+                continue
+            }
+            guard let metricID, let value else { continue }
+            metrics.append(MetricReport(metric: metricID, value: value, scope: scope, note: note, location: loc(item.mark)))
+        }
+        violations += issues(log, department: department, period: period)
+        let submission = Submission(file: file, department: department, period: period, submitted: submitted,
+                                    tasks: tasks, metrics: metrics, location: loc(m.mark("department")))
+        return (submission, violations)
+    }
+
+    private func resolveDepartment(_ text: String, at mark: Mark, log: IssueLog) -> Department? {
+        switch set.departments.resolve(text) {
+        case .department(let d)?: return d
+        case .group(let g)?:
+            log.error("'\(text)' is the group \(g.name); a status file is sent by one department", at: mark)
+        case nil:
+            let hint = set.departments.closestName(to: text).map { "; closest known unit: '\($0)'" } ?? ""
+            log.error("unknown department '\(text)'\(hint)", at: mark)
+        }
+        return nil
+    }
+
+    private func loc(_ mark: Mark) -> Violation.Location {
+        Violation.Location(file: file, line: mark.line, column: mark.column)
+    }
+
+    private func invalid(_ zh: String, _ en: String, _ mark: Mark, subject: String) -> Violation {
+        build.invalid(zh, en, at: loc(mark), department: folderSender?.name, subject: subject)
+    }
+
+    /// Every logged problem as an `invalid` violation (the English message is the reader's; the Chinese one says where to look).
+    private func issues(_ log: IssueLog, department: Department? = nil, period: YearMonth? = nil, rule: String? = nil) -> [Violation] {
+        log.issues.map { issue in
+            var v = build.invalid("报送文件内容无法读取：\(issue.message)", issue.message, at: loc(issue.mark),
+                                  department: (department ?? folderSender)?.name, period: period,
+                                  subject: "\(rule ?? ""):\(issue.message)")
+            v.rule = rule
+            return v
+        }
+    }
+}

@@ -1,0 +1,43 @@
+public import Foundation
+
+/// One department's status file for one month (SPEC §4), decoded and resolved.
+public struct Submission: Sendable {
+    public var file: String
+    public var department: Department
+    public var period: YearMonth
+    public var submitted: Day
+    public var tasks: [TaskReport]
+    public var metrics: [MetricReport]
+    /// Where the `department:` key stands, for file-level findings.
+    public var location: Violation.Location
+}
+
+/// What a department reported about one rule.
+public struct TaskReport: Sendable {
+    /// SPEC §4 statuses.
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        case done
+        case inProgress = "in-progress"
+        case notStarted = "not-started"
+        case blocked
+    }
+
+    public var rule: String
+    public var status: Status
+    public var progress: Decimal?
+    public var completed: Day?
+    /// Milestones the department declares completed (for `milestones` rules).
+    public var milestones: [(due: Day, completed: Day)]
+    public var note: String?
+    public var location: Violation.Location
+}
+
+/// A value a department reported for a metric.
+public struct MetricReport: Sendable {
+    public var metric: String
+    public var value: Decimal
+    /// `city` or a district slug.
+    public var scope: String
+    public var note: String?
+    public var location: Violation.Location
+}

@@ -1,0 +1,65 @@
+public import DubanCore
+
+/// What a check found, ready for any output format.
+public struct CheckReport: Sendable {
+    public var asOf: Day
+    public var violations: [Violation]
+    public var superseded: [SubmissionLoader.Superseded]
+    /// Submission files read.
+    public var files: Int
+
+    public init(asOf: Day, violations: [Violation], superseded: [SubmissionLoader.Superseded], files: Int) {
+        self.asOf = asOf
+        self.violations = violations
+        self.superseded = superseded
+        self.files = files
+    }
+
+    public var errors: Int { violations.filter { $0.severity == .error }.count }
+    public var warnings: Int { violations.filter { $0.severity == .warning }.count }
+
+    /// Violations by accountable department, departments in name order (none last).
+    var byDepartment: [(department: String, violations: [Violation])] {
+        let groups = Dictionary(grouping: violations) { $0.department ?? "" }
+        return groups.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.map { ($0, groups[$0]!) }
+    }
+}
+
+/// Which language messages are shown in.
+public enum Language: String, Sendable, CaseIterable {
+    case zh, en
+}
+
+extension Violation {
+    func message(in language: Language) -> String { language == .zh ? message : messageEN }
+
+    /// `file:line:column` as far as known, or nil when the violation came from no file.
+    var place: String? {
+        guard let location else { return nil }
+        var text = location.file
+        if let line = location.line { text += ":\(line)" }
+        if let column = location.column { text += ":\(column)" }
+        return text
+    }
+}
+
+/// One output format of a check (SPEC §6).
+public protocol CheckReporter {
+    func render(_ report: CheckReport, language: Language) -> String
+}
+
+/// The formats `duban check` and `self-check` can write.
+public enum CheckFormat: String, CaseIterable, Sendable {
+    case text, json, csv, junit, sarif, markdown
+
+    public var reporter: any CheckReporter {
+        switch self {
+        case .text: return TextReporter()
+        case .json: return JSONReporter()
+        case .csv: return CSVReporter()
+        case .junit: return JUnitReporter()
+        case .sarif: return SARIFReporter()
+        case .markdown: return MarkdownReporter()
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import DubanCore
+import DubanReporters
+
+/// `duban check [INPUTS…]`: the supervisors' nightly check.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check every submission and report every violation, grouped by accountable department.",
+        discussion: """
+        Folders are walked recursively and files read in name order. A file in inputs/<slug>/ is \
+        sent by the department with that slug. Later submissions for the same department and month \
+        supersede earlier ones; the superseded ones are listed.
+
+        Examples:
+          duban check                                  # inputs/ as of today (or as_of in .duban.yml)
+          duban check inputs --as-of 2022-07-06
+          duban check inputs --format json --output out/report.json
+          duban check inputs/shuiwu --lang en --fail-on warning
+
+        Exit status: 0 no violation at or above --fail-on, 1 violations, 2 an unreadable submission \
+        (the report still covers every other file) or a bad command line.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Status files or folders (default: inputs, or inputs in .duban.yml).", valueName: "inputs"))
+    var inputs: [String] = []
+
+    @OptionGroup var options: CheckOptions
+    @OptionGroup var rulesOptions: RulesOptions
+
+    func run() throws {
+        let config = loadConfig()
+        let set = rulesOptions.load()
+        let asOf = options.day(config: config)
+        let paths = inputs.isEmpty ? (config.inputs ?? ["inputs"]) : inputs
+        let loaded: SubmissionLoader.Result
+        do throws(SubmissionLoader.Unusable) {
+            loaded = try SubmissionLoader.load(paths: paths, set: set, asOf: asOf)
+        } catch {
+            fail(error.description)
+        }
+        let violations = Evaluator(set: set, asOf: asOf).evaluate(loaded)
+        options.finish(CheckReport(asOf: asOf, violations: violations, superseded: loaded.superseded, files: loaded.fileCount))
+    }
+}

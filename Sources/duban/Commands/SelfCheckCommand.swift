@@ -1,0 +1,46 @@
+import ArgumentParser
+import DubanCore
+import DubanReporters
+
+/// `duban self-check FILE`: a department checks its own submission before sending it.
+struct SelfCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "self-check",
+        abstract: "Check one submission: format, rule ids, rights, and what the report would trigger.",
+        discussion: """
+        Shows every violation this report would raise or leave open for its department as of the \
+        day: unreadable fields, unknown rules, rules or figures the department has no role in, \
+        rules it leaves out, overdue work, missed targets, and lagging progress.
+
+        Examples:
+          duban self-check inputs/shuiwu/2022-06.yaml --as-of 2022-07-05
+          duban self-check my-report.yaml --lang en
+
+        Exit status: 0 clean, 1 violations, 2 the file could not be read.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The status file.", valueName: "file"))
+    var file: String
+
+    @OptionGroup var options: CheckOptions
+    @OptionGroup var rulesOptions: RulesOptions
+
+    func run() throws {
+        let config = loadConfig()
+        let set = rulesOptions.load()
+        let asOf = options.day(config: config)
+        let loaded: SubmissionLoader.Result
+        do throws(SubmissionLoader.Unusable) {
+            loaded = try SubmissionLoader.load(paths: [file], set: set, asOf: asOf)
+        } catch {
+            fail(error.description)
+        }
+        var violations = loaded.violations
+        if let submission = loaded.accepted.first {
+            let focus = Evaluator.Focus(department: submission.department, period: submission.period)
+            violations = Evaluator(set: set, asOf: asOf).evaluate(loaded, focus: focus)
+        }
+        options.finish(CheckReport(asOf: asOf, violations: violations, superseded: [], files: loaded.fileCount))
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import DubanCore
+import DubanReporters
+import Foundation
+
+/// Options shared by `check` and `self-check`: the day, the format, where the report goes.
+struct CheckOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Check as of this day (YYYY-MM-DD). Default: as_of in .duban.yml, else today in Beijing time.", valueName: "day"))
+    var asOf: String?
+
+    @Option(help: "Output format: text, json, csv, junit, sarif or markdown.")
+    var format: CheckFormat = .text
+
+    @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: "Language of messages: zh or en.")
+    var lang: Language = .zh
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1: error or warning.")
+    var failOn: Diagnostic.Severity = .error
+
+    func validate() throws {
+        if let asOf, Day(iso: asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a real day; write YYYY-MM-DD, e.g. 2022-07-06")
+        }
+    }
+
+    /// The as-of day: the option, else the config's, else today in Beijing (UTC+8).
+    func day(config: Config) -> Day {
+        if let asOf { return Day(iso: asOf)! }
+        if let day = config.asOf { return day }
+        let seconds = Int(Date().timeIntervalSince1970) + 8 * 3600
+        return Day(ordinal: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    }
+
+    /// Writes the report and exits: 2 when a submission was unreadable, 1 when violations
+    /// at or above --fail-on were found, else 0.
+    func finish(_ report: CheckReport) -> Never {
+        let text = format.reporter.render(report, language: lang)
+        if let output {
+            do {
+                try writeAtomically(text, to: output)
+            } catch {
+                fail("cannot write \(output): \(error.localizedDescription)")
+            }
+        } else {
+            emit(text)
+        }
+        if report.violations.contains(where: { $0.kind == .invalid }) { Foundation.exit(2) }
+        let failing = report.violations.contains { failOn == .warning || $0.severity == .error }
+        Foundation.exit(failing ? 1 : 0)
+    }
+}
+
+/// Loads `.duban.yml`; a broken config ends the command with status 2.
+func loadConfig() -> Config {
+    switch Config.load() {
+    case .success(let config): return config
+    case .failure(let d): fail("\(d.location): \(d.message)")
+    }
+}
+
+/// Writes a whole file or nothing: a temporary file beside the target, then a rename.
+func writeAtomically(_ text: String, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent()
+        .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    do {
+        try Data(text.utf8).write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+    } catch {
+        try? FileManager.default.removeItem(at: temporary)
+        throw error
+    }
+}
