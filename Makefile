@@ -20,11 +20,13 @@ deps:
 build: deps
 	$(BUILD)
 
-## run: what exists of the nightly job so far: validate rules/, then the rule count per department file.
+## run: the nightly job: validate rules/, then check inputs/ as of the day in .duban.yml,
+## print the text report and write json, markdown and sarif into out/.
 run: build
 	$(DUBAN) validate rules
-	$(DUBAN) rules | tail -n 1
-	$(DUBAN) calendar 2022-05
+	@mkdir -p out
+	@for format in json markdown sarif; do $(DUBAN) check --format $$format --output out/report.$$format || true; done
+	@$(DUBAN) check || echo "duban check: exit status $$? (1: violations, 2: an unreadable submission; see docs/checks.md)"
 
 ## test: the whole test suite: Swift tests, then the JSON Schemas against rules/ and inputs/.
 test: deps

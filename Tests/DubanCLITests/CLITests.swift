@@ -300,3 +300,16 @@ enum HostileFile: String, CaseIterable, Sendable, Codable {
         #expect(check.status == 1)  // the milestone of 3.1 and the June deadline are still open
     }
 }
+
+@Suite struct SampleInputsTests {
+    /// `make run` checks inputs/ with the defaults of .duban.yml; its summary is the one inputs/README.md promises.
+    @Test func theNightlyRunMatchesTheStoryInInputsReadme() throws {
+        let readme = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("inputs/README.md"), encoding: .utf8)
+        let promised = try #require(readme.split(separator: "\n").first { $0.hasPrefix("Expected summary: ") })
+        let run = try DubanProcess.run(["check", "--lang", "en"])
+        let header = try #require(run.stdout.split(separator: "\n").first)
+        // "duban check — as of 2023-01-06: N files, E errors, W warnings"
+        let summary = try #require(header.split(separator: ": ", maxSplits: 1).last)
+        #expect("Expected summary: \(summary)" == String(promised))
+    }
+}
