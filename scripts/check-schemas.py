@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Checks that the shipped rule files and sample submissions conform to schemas/, and that
-the schemas still refuse a known-bad example of each (so they are not vacuous).
+"""Checks that the shipped rule files, sample submissions and golden JSON reports conform to
+schemas/, and that the schemas still refuse a known-bad example of each (so they are not vacuous).
 Needs PyYAML and jsonschema (`make test` installs them when missing)."""
 import datetime
 import json
@@ -32,14 +32,17 @@ def validator(name):
 
 rules = validator("rules.schema.json")
 status = validator("status.schema.json")
+report = validator("report.schema.json")
 registries = {"documents.yaml", "departments.yaml"}
 checks = [(p, rules) for p in sorted((root / "rules").rglob("*.yaml"))
           if p.name not in registries and p.parent.name not in ("metrics", "calendar")]
 checks += [(p, status) for p in sorted((root / "inputs").rglob("*.yaml"))]
+goldens = sorted((root / "Tests" / "DubanReportersTests" / "Golden").glob("json-*.golden"))
 
 problems = 0
-for path, v in checks:
-    data = plain(yaml.safe_load(path.read_text(encoding="utf-8")))
+for path, v in checks + [(p, report) for p in goldens]:
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text) if path.suffix == ".golden" else plain(yaml.safe_load(text))
     for error in sorted(v.iter_errors(data), key=lambda e: list(map(str, e.path))):
         problems += 1
         print(f"{path.relative_to(root)}: {'/'.join(map(str, error.path))}: {error.message}")
@@ -48,10 +51,12 @@ bad_rule = {"document": "pollution", "rules": [{"id": "pollution.air.1.1", "kind
             "roles": {}, "targets": [{"metric": "x", "op": "about", "value": 3}]}]}
 bad_status = {"department": "市水务局", "period": "2022-13", "submitted": "2022-07-05",
               "tasks": [{"rule": "pollution.water.7.1", "status": "done"}]}
-for name, v, bad in (("rules", rules, bad_rule), ("status", status, bad_status)):
+bad_report = {"as_of": "2022-07-06", "summary": {"errors": 1, "warnings": 0, "files": 1},
+              "violations": [{"rule": "x", "kind": "overdue", "severity": "fatal"}]}
+for name, v, bad in (("rules", rules, bad_rule), ("status", status, bad_status), ("report", report, bad_report)):
     if v.is_valid(bad):
         problems += 1
         print(f"schemas/{name}.schema.json accepts a known-bad example")
 
-print(f"schemas: {len(checks)} files checked, {problems} problems")
+print(f"schemas: {len(checks) + len(goldens)} files checked, {problems} problems")
 sys.exit(1 if problems else 0)

@@ -180,7 +180,7 @@ enum HostileFile: String, CaseIterable, Sendable, Codable {
         #expect(run.stderr == "duban: error: unknown rule 'pollution.climat.17.1'; did you mean 'pollution.climate.17.1'?\n")
     }
 
-    @Test(arguments: ["validate", "rules", "explain", "calendar"])
+    @Test(arguments: ["check", "self-check", "template", "validate", "rules", "explain", "calendar"])
     func everyCommandHasHelpWithExamples(command: String) throws {
         let run = try DubanProcess.run([command, "--help"])
         #expect(run.status == 0)
