@@ -1,9 +1,7 @@
 /// A problem found in a rule file or a submission, compiler style: where, how bad, what.
 public struct Diagnostic: Error, Sendable, Hashable {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+    public enum Severity: String, Sendable, Hashable {
         case error, warning
-
-        public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
     }
 
     public var file: String

@@ -7,13 +7,16 @@ public struct RuleSet: Sendable {
     public var metrics: [String: Metric] = [:]
     public var calendar = WorkCalendar()
     /// Rules in id order (`Rule.idPrecedes`).
-    public var rules: [Rule] = []
+    public var rules: [Rule] = [] {
+        didSet { ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }) }
+    }
+    private var ruleIndex: [String: Int] = [:]
     /// Number of files read.
     public var fileCount = 0
 
     public init() {}
 
-    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+    public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
 
     /// The known rule id closest to a mistyped one, for "did you mean".
     public func closestRuleID(to id: String) -> String? {

@@ -27,7 +27,7 @@ public enum RuleKind: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Which deadline resolutions this kind accepts (nil: no deadline allowed; empty: optional, any).
+    /// Whether this kind needs a deadline of one shape, takes any or none, or takes none at all.
     var requiredDeadline: DeadlineRequirement {
         switch self {
         case .deadline: return .required(.due)
