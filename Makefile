@@ -4,7 +4,7 @@ BUILD    := $(SWIFT) build
 DUBAN    := .build/debug/duban
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || command -v sudo >/dev/null 2>&1 && [ "$$(id -u)" != 0 ] && echo sudo)
 
-.PHONY: all deps build run test validate sanitize calendar-check rules-readme clean
+.PHONY: all deps build run test validate sanitize calendar-check rules-readme clean bench fuzz fuzz-regress
 
 all: build
 
@@ -44,6 +44,16 @@ sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
 		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter DubanYAMLTests
 
+## fuzz: build the libFuzzer targets (yaml, status), replay their regression fixtures, then fuzz
+## each for FUZZ_SECONDS; fails on a crash, leak, hang or regression (docs/fuzzing.md).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	SWIFT="$(SWIFT)" FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz/run.sh all
+
+## fuzz-regress: replay every saved fuzz regression fixture (Tests/Fuzz/regressions/) through the fuzz binary.
+fuzz-regress: deps
+	SWIFT="$(SWIFT)" bash scripts/fuzz/run.sh regress
+
 ## calendar-check: compare rules/calendar with the independent chinesecalendar package.
 calendar-check:
 	python3 -c "import chinese_calendar" 2>/dev/null || pip install -q chinesecalendar
@@ -56,3 +66,9 @@ clean:
 rules-readme: deps
 	-DUBAN_RECORD=1 $(SWIFT) test --filter RulesReadmeTests >/dev/null 2>&1
 	$(SWIFT) test --filter RulesReadmeTests
+
+## bench: throughput, scaling and memory of `duban check` on 1,000, 10,000 and 100,000 generated
+## files against a libyaml probe and a Python peer (BENCHMARKS.md). Builds in .build-bench.
+bench: deps
+	@python3 -c "import yaml; assert yaml.__with_libyaml__" 2>/dev/null || pip install -q pyyaml
+	SWIFT="$(SWIFT)" python3 scripts/bench/run.py $(BENCH_ARGS)

@@ -21,7 +21,11 @@ public enum SourceFile {
     public static func read(path: String, maxBytes: Int) -> Result<[UInt8], ReadFailure> {
         var info = stat()
         if stat(path, &info) != 0 {
-            return .failure(ReadFailure(describe(errno: errno)))
+            let code = errno
+            if code == ENOENT, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                return .failure(ReadFailure("symbolic link to '\(target)', which does not exist"))
+            }
+            return .failure(ReadFailure(describe(errno: code)))
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break

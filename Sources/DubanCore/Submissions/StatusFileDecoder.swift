@@ -11,6 +11,8 @@ struct StatusFileDecoder {
     let folderSender: Department?
     let asOf: Day
     private let build: ViolationBuilder
+    /// "Did you mean" searches left for this file: a file of thousands of unknown ids must stay cheap.
+    private let hints = HintBudget(20)
 
     init(set: RuleSet, file: String, folderSender: Department?, asOf: Day) {
         self.set = set
@@ -61,7 +63,7 @@ struct StatusFileDecoder {
                 continue
             }
             guard set.rule(ruleID) != nil else {
-                let hint = set.closestRuleID(to: ruleID)
+                let hint = hints.take() ? set.closestRuleID(to: ruleID) : nil
                 violations.append(build.make(.unknownRule, rule: nil, ruleID: ruleID, department: department.name,
                                              zh: "未知的规则编号 \(ruleID)" + (hint.map { "，是否为 \($0)？" } ?? ""),
                                              en: "unknown rule id '\(ruleID)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""),
@@ -84,7 +86,7 @@ struct StatusFileDecoder {
             if let completed, completed > submitted {
                 itemLog.error("completed \(completed) is after submitted \(submitted)", at: t.mark("completed"))
             }
-            if let completed, status != .done {
+            if let completed, let status, status != .done {
                 itemLog.error("'completed' (\(completed)) goes only with status done", at: t.mark("completed"))
             }
             var milestones: [(due: Day, completed: Day)] = []
@@ -112,7 +114,8 @@ struct StatusFileDecoder {
             }
             let metricID = r.string("metric", required: true)
             if let id = metricID, set.metrics[id] == nil {
-                itemLog.error("unknown metric '\(id)'\(Suggestion.hint(for: id, in: set.metrics.keys))", at: r.mark("metric"))
+                let hint = hints.take() ? Suggestion.hint(for: id, in: set.metrics.keys) : ""
+                itemLog.error("unknown metric '\(id)'\(hint)", at: r.mark("metric"))
             }
             let value = r.decimal("value", required: true)
             let scope = r.string("scope").flatMap { text -> String? in
@@ -164,5 +167,18 @@ struct StatusFileDecoder {
             v.rule = rule
             return v
         }
+    }
+}
+
+/// A count of expensive searches still allowed.
+private final class HintBudget {
+    private var left: Int
+
+    init(_ count: Int) { left = count }
+
+    func take() -> Bool {
+        guard left > 0 else { return false }
+        left -= 1
+        return true
     }
 }

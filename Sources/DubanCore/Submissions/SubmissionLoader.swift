@@ -30,11 +30,13 @@ public enum SubmissionLoader {
         public var description: String
     }
 
-    public static func load(paths: [String], set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) throws(Unusable) -> Result {
+    /// `walkFolders: false` takes every path as a file (self-check: a folder named x.yaml is an unreadable file).
+    public static func load(paths: [String], set: RuleSet, asOf: Day, walkFolders: Bool = true,
+                            limits: YAMLLimits = .submissions) throws(Unusable) -> Result {
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if walkFolders, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 let prefix = path.hasSuffix("/") ? path : path + "/"
                 files += SourceFile.yamlFiles(under: path).map { prefix + $0 }
             } else if FileManager.default.fileExists(atPath: path) || isSymbolicLink(path) {
@@ -45,19 +47,19 @@ public enum SubmissionLoader {
         }
         var result = Result()
         result.fileCount = files.count
-        for file in files {
-            let sender = folderSender(of: file, in: set)
-            let decoded: (Submission?, [Violation])
-            switch SourceFile.parse(path: file, display: file, limits: limits) {
-            case .failure(let d):
-                let location = Violation.Location(file: file, line: d.line, column: d.column)
-                decoded = (nil, [ViolationBuilder(set: set).invalid("报送文件无法读取：\(d.message)", d.message, at: location,
-                                                                     department: sender?.name, subject: "file")])
-            case .success(let root):
-                decoded = StatusFileDecoder(set: set, file: file, folderSender: sender, asOf: asOf).decode(root)
+        // Files are read and decoded in parallel; results land in their file's slot, so the
+        // outcome does not depend on scheduling.
+        let paths = files
+        var slots = [(Submission?, [Violation])](repeating: (nil, []), count: paths.count)
+        slots.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+                out[i] = decode(file: paths[i], set: set, asOf: asOf, limits: limits)
             }
-            result.violations += decoded.1
-            if let submission = decoded.0 { result.all.append(submission) }
+        }
+        for (submission, violations) in slots {
+            result.violations += violations
+            if let submission { result.all.append(submission) }
         }
         let groups = Dictionary(grouping: result.all) { "\($0.department.slug) \($0.period)" }
         for key in groups.keys.sorted() {
@@ -70,6 +72,19 @@ public enum SubmissionLoader {
             }
         }
         return result
+    }
+
+    /// Reads, parses and decodes one status file.
+    private static func decode(file: String, set: RuleSet, asOf: Day, limits: YAMLLimits) -> (Submission?, [Violation]) {
+        let sender = folderSender(of: file, in: set)
+        switch SourceFile.parse(path: file, display: file, limits: limits) {
+        case .failure(let d):
+            let location = Violation.Location(file: file, line: d.line, column: d.column)
+            return (nil, [ViolationBuilder(set: set).invalid("报送文件无法读取：\(d.message)", d.message, at: location,
+                                                              department: sender?.name, subject: "file")])
+        case .success(let root):
+            return StatusFileDecoder(set: set, file: file, folderSender: sender, asOf: asOf).decode(root)
+        }
     }
 
     /// The department whose slug names the file's folder (`inputs/<slug>/…`): the file's sender.

@@ -1,10 +1,18 @@
 /// "Did you mean" suggestions by edit distance, for keys, ids and names.
 public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
+    /// Words longer than this get no suggestion: nobody mistypes a 65-character id, and the
+    /// search must stay cheap whatever a file holds.
+    public static let maxWordLength = 64
+
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word)
+        guard target.count <= maxWordLength else { return nil }
         var best: (String, Int)?
         for candidate in candidates {
+            // A candidate whose length differs by more than the allowed distance cannot be close enough.
+            let length = candidate.count
+            guard abs(length - target.count) <= max(2, target.count / 2) else { continue }
             let d = distance(target, Array(candidate))
             if best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) { best = (candidate, d) }
         }

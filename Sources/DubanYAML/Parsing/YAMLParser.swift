@@ -33,9 +33,22 @@ public enum YAMLParser {
 private struct TreeBuilder {
     let limits: YAMLLimits
 
-    private enum Frame {
-        case sequence(Mark, anchor: String?, items: [Node])
-        case mapping(Mark, anchor: String?, pairs: [(key: Node, value: Node)], pendingKey: Node?, seen: [String: Mark])
+    /// An open collection. A class, so that appending to the innermost one never copies it
+    /// (an enum payload popped and pushed back would copy the whole list on every item).
+    private final class Frame {
+        let mark: Mark
+        let anchor: String?
+        let isMapping: Bool
+        var items: [Node] = []
+        var pairs: [(key: Node, value: Node)] = []
+        var pendingKey: Node?
+        var seen: [String: Mark] = [:]
+
+        init(mark: Mark, anchor: String?, isMapping: Bool) {
+            self.mark = mark
+            self.anchor = anchor
+            self.isMapping = isMapping
+        }
     }
 
     private var stack: [Frame] = []
@@ -93,19 +106,15 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             let s = event.data.sequence_start
             if s.tag != nil { return .failed(Self.tagError(s.tag, at: mark)) }
-            return push(.sequence(mark, anchor: Self.string(s.anchor), items: []), at: mark)
+            return push(Frame(mark: mark, anchor: Self.string(s.anchor), isMapping: false), at: mark)
         case YAML_MAPPING_START_EVENT:
             let m = event.data.mapping_start
             if m.tag != nil { return .failed(Self.tagError(m.tag, at: mark)) }
-            return push(.mapping(mark, anchor: Self.string(m.anchor), pairs: [], pendingKey: nil, seen: [:]), at: mark)
+            return push(Frame(mark: mark, anchor: Self.string(m.anchor), isMapping: true), at: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return .proceed }
-            switch frame {
-            case .sequence(let start, let anchor, let items):
-                return add(Node(.sequence(items), mark: start), anchor: anchor)
-            case .mapping(let start, let anchor, let pairs, _, _):
-                return add(Node(.mapping(pairs), mark: start), anchor: anchor)
-            }
+            let node = Node(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), mark: frame.mark)
+            return add(node, anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard limits.allowsAliases else {
@@ -140,30 +149,28 @@ private struct TreeBuilder {
             }
             anchors[anchor] = node
         }
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             root = node
             return .proceed
         }
-        switch top {
-        case .sequence(let start, let anchor, var items):
-            items.append(node)
-            stack.append(.sequence(start, anchor: anchor, items: items))
-        case .mapping(let start, let anchor, var pairs, let pendingKey, var seen):
-            if let key = pendingKey {
-                pairs.append((key: key, value: node))
-                stack.append(.mapping(start, anchor: anchor, pairs: pairs, pendingKey: nil, seen: seen))
-            } else {
-                let keyMark = mark ?? node.mark
-                guard let text = node.scalar else {
-                    return .failed(YAMLError("a mapping key must be a single value, not \(node.typeName)", at: keyMark))
-                }
-                if let first = seen[text] {
-                    return .failed(YAMLError("duplicate key '\(text)' (first at line \(first.line))", at: keyMark))
-                }
-                seen[text] = keyMark
-                stack.append(.mapping(start, anchor: anchor, pairs: pairs, pendingKey: node, seen: seen))
-            }
+        guard top.isMapping else {
+            top.items.append(node)
+            return .proceed
         }
+        if let key = top.pendingKey {
+            top.pairs.append((key: key, value: node))
+            top.pendingKey = nil
+            return .proceed
+        }
+        let keyMark = mark ?? node.mark
+        guard let text = node.scalar else {
+            return .failed(YAMLError("a mapping key must be a single value, not \(node.typeName)", at: keyMark))
+        }
+        if let first = top.seen[text] {
+            return .failed(YAMLError("duplicate key '\(text)' (first at line \(first.line))", at: keyMark))
+        }
+        top.seen[text] = keyMark
+        top.pendingKey = node
         return .proceed
     }
 
@@ -173,7 +180,9 @@ private struct TreeBuilder {
     }
 
     private static func tagError(_ tag: UnsafeMutablePointer<yaml_char_t>?, at mark: Mark) -> YAMLError {
-        let name = string(tag) ?? "!"
+        // libyaml resolves `!!str` to its full name; show it as the file wrote it.
+        var name = string(tag) ?? "!"
+        if name.hasPrefix("tag:yaml.org,2002:") { name = "!!" + name.dropFirst("tag:yaml.org,2002:".count) }
         return YAMLError("tags such as '\(name)' are not accepted; write a plain or quoted value", at: mark)
     }
 

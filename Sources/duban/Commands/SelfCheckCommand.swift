@@ -32,7 +32,7 @@ struct SelfCheckCommand: ParsableCommand {
         let asOf = options.day(config: config)
         let loaded: SubmissionLoader.Result
         do throws(SubmissionLoader.Unusable) {
-            loaded = try SubmissionLoader.load(paths: [file], set: set, asOf: asOf)
+            loaded = try SubmissionLoader.load(paths: [file], set: set, asOf: asOf, walkFolders: false)
         } catch {
             fail(error.description)
         }
