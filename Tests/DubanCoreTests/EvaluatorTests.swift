@@ -236,6 +236,21 @@ extension DeadlineTests {
         #expect(found.map { "\($0.rule ?? $0.metric ?? "-") \($0.location?.line ?? 0)" } == ["forest_coverage_pct 10", "pollution.climate.2.1 7"])
     }
 
+    @Test func aFigureForAnotherDistrictIsNotAssigned() throws {
+        let f = EvaluationFixture()
+        f.submit("dongcheng/2022-06.yaml", """
+            department: 东城区政府
+            period: 2022-06
+            submitted: 2022-07-05
+            metrics:
+              - {metric: contaminated_plot_safe_use_pct, value: 95}
+              - {metric: contaminated_plot_safe_use_pct, value: 95, scope: xicheng}
+            """)
+        let found = try check(f, asOf: "2022-07-06").violations.filter { $0.kind == .notAssigned }
+        #expect(found.map { "\($0.metric ?? "-") \($0.scope ?? "-") \($0.location?.line ?? 0)" } == ["contaminated_plot_safe_use_pct xicheng 6"])
+        #expect(found.first?.messageEN == "东城区政府 owes no figure for contaminated_plot_safe_use_pct (xicheng)")
+    }
+
     @Test func aFileInAnothersFolderIsNotAssignedAndCountsForNobody() throws {
         let f = EvaluationFixture()
         f.submit("shuiwu/2022-04.yaml", "department: 东城区政府\nperiod: 2022-04\nsubmitted: 2022-05-06\n")

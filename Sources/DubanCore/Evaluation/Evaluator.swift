@@ -237,12 +237,13 @@ public struct Evaluator {
                     en: "\(s.department.name) holds no role in this rule and may not report on it",
                     period: s.period, reported: s.department.name, required: "a lead, responsible or assisting unit", location: task.location))
             }
-            let metrics = owed[s.department.slug] ?? obligations.owedMetrics(s.department)
-            owed[s.department.slug] = metrics
-            for report in s.metrics where !metrics.contains(report.metric) {
+            let figures = owed[s.department.slug] ?? obligations.owedFigures(s.department)
+            owed[s.department.slug] = figures
+            for report in s.metrics where !figures.contains("\(report.metric) \(report.scope)") {
+                let place = report.scope == "city" ? "全市" : report.scope
                 found.append(build.make(.notAssigned, rule: nil, department: s.department.name,
-                    zh: "\(s.department.name) 不承担指标 \(report.metric) 的报告责任",
-                    en: "\(s.department.name) owes no figure for \(report.metric)",
+                    zh: "\(s.department.name) 不承担指标 \(report.metric)（\(place)）的报告责任",
+                    en: "\(s.department.name) owes no figure for \(report.metric) (\(report.scope))",
                     period: s.period, reported: report.metric, required: nil, location: report.location,
                     metric: report.metric, scope: report.scope))
             }

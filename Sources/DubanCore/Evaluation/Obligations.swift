@@ -60,16 +60,19 @@ struct Obligations {
         }
     }
 
-    /// The metrics a department owes figures for: those of targets it owns and of standards it leads.
-    func owedMetrics(_ d: Department) -> Set<String> {
-        var metrics = Set<String>()
+    /// The figures a department owes, as `metric scope`: those of targets it owns (for the
+    /// owner's scope) and of standards it leads (city-wide).
+    func owedFigures(_ d: Department) -> Set<String> {
+        var figures = Set<String>()
         for rule in set.rules {
-            for target in rule.targets where owners(of: target, in: rule).contains(where: { $0.department == d }) {
-                metrics.insert(target.metric)
+            for target in rule.targets {
+                for owner in owners(of: target, in: rule) where owner.department == d {
+                    figures.insert("\(target.metric) \(owner.scope)")
+                }
             }
-            if let standard = rule.standard, leads(rule).contains(d) { metrics.insert(standard.metric) }
+            if let standard = rule.standard, leads(rule).contains(d) { figures.insert("\(standard.metric) city") }
         }
-        return metrics
+        return figures
     }
 }
 
