@@ -10,6 +10,8 @@ public enum Scalars {
         "on", "On", "ON", "off", "Off", "OFF",
     ]
 
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// Text. Refuses collections, nulls and YAML 1.1 surprises in plain style.
     public static func string(_ node: Node, what: String, log: IssueLog) -> String? {
         guard case .scalar(let text, let style) = node.content else {
@@ -35,7 +37,7 @@ public enum Scalars {
     /// A plain decimal number such as `74.6`, `-3` or `0.5`, kept exactly.
     public static func decimal(_ node: Node, what: String, log: IssueLog) -> Decimal? {
         guard let text = plainNumber(node, what: what, log: log) else { return nil }
-        guard isDecimalLiteral(text), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+        guard isDecimalLiteral(text), let value = Decimal(string: text, locale: posix) else {
             log.error("\(what): expected a number such as 74.6, found '\(text)'", at: node.mark)
             return nil
         }
@@ -94,8 +96,8 @@ public enum Scalars {
     static func hasLeadingZero(_ text: String) -> Bool {
         var digits = Substring(text)
         if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        guard digits.count >= 2, digits.first == "0" else { return false }
-        let second = digits[digits.index(after: digits.startIndex)]
+        // Only the first two characters matter; counting a long note would cost its whole length.
+        guard digits.first == "0", let second = digits.dropFirst().first else { return false }
         return second.isNumber || second == "o" || second == "_"
     }
 
