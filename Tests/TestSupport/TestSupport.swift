@@ -155,10 +155,23 @@ public enum DubanProcess {
 
     /// Runs `duban` with arguments in a directory; a run that outlasts `timeout` seconds is killed (status -1).
     public static func run(_ arguments: [String], in directory: URL = TestPaths.packageRoot, timeout: TimeInterval = 20) throws -> Outcome {
+        try launch(executable, arguments, in: directory, environment: nil, timeout: timeout)
+    }
+
+    /// Runs a shell command line (for resource limits such as `ulimit -f`) with `duban` as `$DUBAN`.
+    public static func shell(_ script: String, in directory: URL, timeout: TimeInterval = 20) throws -> Outcome {
+        var environment = ProcessInfo.processInfo.environment
+        environment["DUBAN"] = executable.path
+        return try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", script], in: directory, environment: environment, timeout: timeout)
+    }
+
+    private static func launch(_ program: URL, _ arguments: [String], in directory: URL, environment: [String: String]?,
+                               timeout: TimeInterval) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -199,28 +212,4 @@ public final class Locked<Value>: @unchecked Sendable {
     public func get() -> Value { lock.withLock { value } }
     public func set(_ newValue: Value) { lock.withLock { value = newValue } }
     public func withValue(_ body: (inout Value) -> Void) { lock.withLock { body(&value) } }
-}
-
-extension DubanProcess {
-    /// Runs a shell command line (for resource limits such as `ulimit -f`) with `duban` as `$DUBAN`.
-    public static func shell(_ script: String, in directory: URL, timeout: TimeInterval = 20) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["DUBAN"] = executable.path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus,
-                       stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-                       stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
-    }
 }
