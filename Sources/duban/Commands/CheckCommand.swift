@@ -34,12 +34,7 @@ struct CheckCommand: ParsableCommand {
         let set = rulesOptions.load()
         let asOf = options.day(config: config)
         let paths = inputs.isEmpty ? (config.inputs ?? ["inputs"]) : inputs
-        let loaded: SubmissionLoader.Result
-        do throws(SubmissionLoader.Unusable) {
-            loaded = try SubmissionLoader.load(paths: paths, set: set, asOf: asOf)
-        } catch {
-            fail(error.description)
-        }
+        let loaded = loadSubmissions(paths, set: set, asOf: asOf)
         let violations = Evaluator(set: set, asOf: asOf).evaluate(loaded)
         options.finish(CheckReport(asOf: asOf, violations: violations, superseded: loaded.superseded, files: loaded.fileCount))
     }

@@ -30,12 +30,7 @@ struct SelfCheckCommand: ParsableCommand {
         let config = loadConfig()
         let set = rulesOptions.load()
         let asOf = options.day(config: config)
-        let loaded: SubmissionLoader.Result
-        do throws(SubmissionLoader.Unusable) {
-            loaded = try SubmissionLoader.load(paths: [file], set: set, asOf: asOf, walkFolders: false)
-        } catch {
-            fail(error.description)
-        }
+        let loaded = loadSubmissions([file], set: set, asOf: asOf, walkFolders: false)
         var violations = loaded.violations
         if let submission = loaded.accepted.first {
             let focus = Evaluator.Focus(department: submission.department, period: submission.period)

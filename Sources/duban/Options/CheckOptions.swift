@@ -54,6 +54,15 @@ struct CheckOptions: ParsableArguments {
     }
 }
 
+/// Reads the submissions; a path that does not exist ends the command with status 2.
+func loadSubmissions(_ paths: [String], set: RuleSet, asOf: Day, walkFolders: Bool = true) -> SubmissionLoader.Result {
+    do throws(SubmissionLoader.Unusable) {
+        return try SubmissionLoader.load(paths: paths, set: set, asOf: asOf, walkFolders: walkFolders)
+    } catch {
+        fail(error.description)
+    }
+}
+
 /// Loads `.duban.yml`; a broken config ends the command with status 2.
 func loadConfig() -> Config {
     switch Config.load() {
