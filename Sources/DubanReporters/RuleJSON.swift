@@ -30,21 +30,11 @@ public enum RuleJSON {
 
     /// Role lists by canonical name; a group with members is expanded to them, an open group stays itself.
     public static func roles(_ roles: Roles, registry: DepartmentRegistry) -> JSON {
-        func names(_ holders: [RoleHolder]) -> JSON {
-            var seen = Set<String>()
-            var out: [JSON] = []
-            for holder in holders {
-                let expanded: [String]
-                if case .group(let g) = holder.unit, g.isResolved {
-                    expanded = registry.members(of: holder.unit).map(\.name)
-                } else {
-                    expanded = [holder.unit.name]
-                }
-                for name in expanded where seen.insert(name).inserted { out.append(.string(name)) }
-            }
-            return .array(out)
-        }
-        return .object(["lead": names(roles.lead), "responsible": names(roles.responsible), "assisting": names(roles.assisting)])
+        .object([
+            "lead": .array(registry.names(roles.lead).map(JSON.string)),
+            "responsible": .array(registry.names(roles.responsible).map(JSON.string)),
+            "assisting": .array(registry.names(roles.assisting).map(JSON.string)),
+        ])
     }
 
     public static func deadline(_ d: Deadline) -> JSON {

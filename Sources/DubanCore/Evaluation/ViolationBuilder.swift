@@ -21,22 +21,7 @@ struct ViolationBuilder {
     }
 
     func roleNames(_ rule: Rule) -> Violation.RoleNames {
-        Violation.RoleNames(lead: names(rule.roles.lead), responsible: names(rule.roles.responsible),
-                            assisting: names(rule.roles.assisting))
-    }
-
-    private func names(_ holders: [RoleHolder]) -> [String] {
-        var seen = Set<String>()
-        var out: [String] = []
-        for holder in holders {
-            let expanded: [String]
-            if case .group(let g) = holder.unit, g.isResolved {
-                expanded = set.departments.members(of: holder.unit).map(\.name)
-            } else {
-                expanded = [holder.unit.name]
-            }
-            for name in expanded where seen.insert(name).inserted { out.append(name) }
-        }
-        return out
+        Violation.RoleNames(lead: set.departments.names(rule.roles.lead), responsible: set.departments.names(rule.roles.responsible),
+                            assisting: set.departments.names(rule.roles.assisting))
     }
 }

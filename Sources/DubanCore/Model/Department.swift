@@ -95,6 +95,23 @@ public struct DepartmentRegistry: Sendable {
         }
     }
 
+    /// Canonical names of role holders: a group with members expands to them, an open group
+    /// stays itself; each name once, in order.
+    public func names(_ holders: [RoleHolder]) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for holder in holders {
+            let expanded: [String]
+            if case .group(let g) = holder.unit, g.isResolved {
+                expanded = members(of: holder.unit).map(\.name)
+            } else {
+                expanded = [holder.unit.name]
+            }
+            for name in expanded where seen.insert(name).inserted { out.append(name) }
+        }
+        return out
+    }
+
     static func normalize(_ text: String) -> String {
         var out = ""
         for ch in text where !ch.isWhitespace {
