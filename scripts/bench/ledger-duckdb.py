@@ -21,7 +21,7 @@ DECIMAL(18,2) and then to whole fen (BIGINT); the in-service credit is
 (2 × base_fen × num + 100 × den) // (200 × den) for a percentage num/den (half-up to the fen,
 bases are never negative); the retiree's 70-plus amount applies from the month of the 70th
 birthday (year + 70, same month; a 29 February birthday is in February either way); the
-standards in force come from rules/medins.yaml through an ASOF join on the month.
+standards in force come from rules/medins.yaml, as CASE expressions on the month.
 """
 import argparse
 import csv
@@ -81,6 +81,7 @@ def fen(col):
 
 
 def credit_query(width, idx):
+    std, first = standards_sql()
     p, st, bd, mo, base, cr, emp = (f"f[{idx[c]}]" for c in CREDIT_COLUMNS)
     inservice = sql_list(["in-service", "在职"])
     status = sql_list(["in-service", "在职", "retired", "退休"])
@@ -108,11 +109,15 @@ def credit_query(width, idx):
              CASE WHEN ok THEN {fen('emp')} END AS emp_fen
       FROM valid
     ),
+    standard AS (
+      SELECT *, mkey < {first} AS no_standard, {std["num"]} AS num, {std["den"]} AS den,
+             {std["under"]} AS under, {std["plus"]} AS plus
+      FROM typed
+    ),
     checked AS (
-      SELECT t.*, s.m IS NULL AS no_standard,
-             CASE WHEN inservice THEN (2 * base_fen * s.num + 100 * s.den) // (200 * s.den)
-                  WHEN mkey >= turns70 THEN s.plus ELSE s.under END AS expected
-      FROM typed t ASOF LEFT JOIN std s ON t.mkey >= s.m
+      SELECT *, CASE WHEN inservice THEN (2 * base_fen * num + 100 * den) // (200 * den)
+                     WHEN mkey >= turns70 THEN plus ELSE under END AS expected
+      FROM standard
     )
     SELECT mo, count(*) AS lines, count(*) FILTER (WHERE NOT ok) AS invalid,
            count(*) FILTER (WHERE ok AND no_standard) AS no_standard,
@@ -158,16 +163,22 @@ def expense_query(width, idx):
     FROM typed GROUP BY mo"""
 
 
-def standards_table(con):
+def standards_sql():
+    """The standards in force as CASE expressions on mkey, one branch per dated value (latest
+    first). An expression rather than a join: a join on the month made DuckDB hold ledger rows
+    (peak RSS growing with the rows), the expression streams."""
     std = S.Standards()
-    rows = []
-    for m in std.changes:
-        got = std.in_force(m)
-        if got is not None:
-            pct, under, plus = got
-            rows.append((m, pct.numerator, pct.denominator, under, plus))
-    con.execute("CREATE TEMP TABLE std (m INTEGER, num BIGINT, den BIGINT, under BIGINT, plus BIGINT)")
-    con.executemany("INSERT INTO std VALUES (?, ?, ?, ?, ?)", rows)
+    starts = sorted((m for m in std.changes if m >= std.first_month), reverse=True)
+    values = [(m, std.in_force(m)) for m in starts]
+    columns = {
+        "num": [(m, v[0].numerator) for m, v in values],
+        "den": [(m, v[0].denominator) for m, v in values],
+        "under": [(m, v[1]) for m, v in values],
+        "plus": [(m, v[2]) for m, v in values],
+    }
+    exprs = {name: "CASE " + " ".join(f"WHEN mkey >= {m} THEN CAST({v} AS BIGINT)" for m, v in branches) + " END"
+             for name, branches in columns.items()}
+    return exprs, std.first_month
 
 
 def header(path, wanted):
@@ -193,7 +204,6 @@ def main():
     con = duckdb.connect()
     if args.threads:
         con.execute(f"SET threads = {args.threads}")
-    standards_table(con)
     query = credit_query(width, idx) if args.kind == "credit" else expense_query(width, idx)
     result = con.execute(query, {"file": args.file})
     names = [d[0] for d in result.description]
