@@ -11,7 +11,8 @@ row. One scan of the file, DuckDB's own threads (default: every core).
 Reading. DuckDB's read_csv follows RFC 4180 to the letter: a quote left open runs on into the
 next lines (on a 2,000-row generated ledger with 10 % defects it silently lost 566 rows). The
 ledger format keeps each row on its physical line, so the query reads lines with read_csv (one
-column, no quoting) and splits them in SQL: `string_split` where the line holds no quote, a
+column, no quoting, the byte 0x1F as delimiter: a line holding that byte would be misread; the
+generator never writes one) and splits them in SQL: `string_split` where the line holds no quote, a
 regular expression (RFC 4180 fields, no line break) where it does; a line that is not a sequence
 of RFC 4180 fields is invalid. The header is read in Python (column order is free, extra columns
 are ignored, each required column exactly once).
@@ -53,7 +54,7 @@ def lines_sql():
     # Lines, then fields: NULL for a line that is not RFC 4180 (or empty).
     return f"""
     lines AS (
-      SELECT l FROM read_csv($file, header = false, skip = 1, columns = {{'l': 'VARCHAR'}}, delim = '\\x1f',
+      SELECT l FROM read_csv($file, header = false, skip = 1, columns = {{'l': 'VARCHAR'}}, delim = $unit,
                              quote = '', escape = '', auto_detect = false)
     ),
     split AS (
@@ -205,7 +206,9 @@ def main():
     if args.threads:
         con.execute(f"SET threads = {args.threads}")
     query = credit_query(width, idx) if args.kind == "credit" else expense_query(width, idx)
-    result = con.execute(query, {"file": args.file})
+    # The delimiter is the one-byte unit separator U+001F, passed as a value: written '\x1f' in SQL
+    # it is the 4-character delimiter `\x1f` (DuckDB strings keep backslashes), not the byte.
+    result = con.execute(query, {"file": args.file, "unit": "\x1f"})
     names = [d[0] for d in result.description]
     counts, months, rows = {}, {}, 0
     for record in result.fetchall():
