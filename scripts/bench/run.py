@@ -303,8 +303,9 @@ def main():
     ap.add_argument("--no-build", action="store_true", help="use the duban already in .build-bench/release")
     ap.add_argument("--quick", action="store_true", help="1,000 and 10,000 files, a 2,000,000-row ledger only")
     ap.add_argument("--ledger-rows", default="2000000,20000000", help="sizes of the generated credit ledgers")
-    ap.add_argument("--no-ledgers", action="store_true", help="the submissions bench only")
-    ap.add_argument("--ledgers-only", action="store_true", help="the ledger bench only (scripts/bench/ledger.py)")
+    halves = ap.add_mutually_exclusive_group()
+    halves.add_argument("--no-ledgers", action="store_true", help="the submissions bench only")
+    halves.add_argument("--ledgers-only", action="store_true", help="the ledger bench only (scripts/bench/ledger.py)")
     args = ap.parse_args()
     began = time.perf_counter()
     sizes = [int(x) for x in ("1000,10000" if args.quick else args.sizes).split(",")]

@@ -11,7 +11,6 @@ when the duckdb package is installed (`make bench` installs it).
 """
 import csv
 import importlib.util
-import io
 import json
 import os
 import subprocess
@@ -185,6 +184,11 @@ class Generated(Temp):
         self.assertTrue(any(r[2].startswith("1956-03") and r[5] in ("100", "100.00") for r in clean))
         half = [r for r in clean if r[1] in ("in-service", "在职") and r[4].endswith(("25", "75")) and "." in r[4]]
         self.assertTrue(any((int(r[4].replace(".", "")) * 2) % 100 == 50 for r in half))
+        # 100 and 110 swapped around the birthday: turning 70 in February 2026, or in March.
+        swapped = [lines[int(p["line"]) - 2].split(",") for p in planted
+                   if p["kind"] == "credit-mismatch" and p["rule"] != S.INSERVICE]
+        self.assertTrue(any(r[2].startswith("1956-02") and r[5] == "100.00" for r in swapped))
+        self.assertTrue(any(r[2].startswith("1956-03") and r[5] == "110.00" for r in swapped))
         inservice = sum(r[1] in ("in-service", "在职") for r in clean) / len(clean)
         self.assertTrue(0.74 <= inservice <= 0.80, inservice)
 
