@@ -15,7 +15,9 @@ column, no quoting, the byte 0x1F as delimiter: a line holding that byte would b
 generator never writes one) and splits them in SQL: `string_split` where the line holds no quote, a
 regular expression (RFC 4180 fields, no line break) where it does; a line that is not a sequence
 of RFC 4180 fields is invalid. The header is read in Python (column order is free, extra columns
-are ignored, each required column exactly once).
+are ignored, each required column exactly once). Limitation: read_csv takes one kind of line end
+per file; a file mixing `\n` and `\r\n` (which docs/ledgers.md allows) stops it with an error.
+The generator writes `\n` only.
 
 Checks in exact arithmetic: amounts are matched as digits with at most two decimals, cast to
 DECIMAL(18,2) and then to whole fen (BIGINT); the in-service credit is
