@@ -2,6 +2,7 @@
 """`make bench`: duban's throughput, scaling and memory against a libyaml probe and a Python peer.
 
     python3 scripts/bench/run.py [--sizes 1000,10000,100000] [--seed 1] [--no-build] [--quick]
+                                 [--ledger-rows 2000000,20000000] [--no-ledgers | --ledgers-only]
 
 1. Builds duban in release mode in its own scratch folder (.build-bench, never .build) and the
    C probe (scripts/bench/probe.c, linked to the same libyaml through pkg-config).
@@ -16,7 +17,11 @@
    Each run is a fresh process; wall time from the parent, peak RSS from os.wait4's rusage.
    The median of the repetitions is reported.
 4. `duban self-check FILE` (rules included) against `duban --version`, median of 21 runs each.
-5. Prints one table (MB = 10^6 bytes) and the targets of the issue with PASS or FAIL; writes the
+5. The ledger half (scripts/bench/ledger.py): `duban ledger` on generated credit ledgers of
+   2,000,000 and 20,000,000 rows (2,000,000 with --quick) against cat, a C split-only pass,
+   DuckDB and Python's csv module, with the counts of findings checked against the generator's
+   manifest. Skipped for duban, with a line saying so, while the build has no `ledger` command.
+6. Prints the tables (MB = 10^6 bytes) and the targets of the issues with PASS or FAIL; writes the
    same as JSON and Markdown to .build-bench/bench/last-run.{json,md}.
 
 duban's exit status 1 (violations) is expected; 2 means an invalid file or a failure, and stops
@@ -33,6 +38,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import ledger
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -94,12 +101,16 @@ def sources_digest():
     return h.hexdigest()[:12]
 
 
-def build(args):
+def build_duban(args):
     os.makedirs(WORK, exist_ok=True)
     if not args.no_build:
         log("bench: swift build -c release --scratch-path .build-bench")
         sh([os.environ.get("SWIFT", "swift"), "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "duban"], cwd=REPO,
            stdout=sys.stderr)
+
+
+def build(args):
+    build_duban(args)
     if not os.access(DUBAN, os.X_OK):
         sys.exit(f"bench: {DUBAN} is missing (run without --no-build)")
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "yaml-0.1"], check=True, capture_output=True,
@@ -290,31 +301,51 @@ def main():
     ap.add_argument("--seed", default="1")
     ap.add_argument("--reps", type=int, help="repetitions for every size (default: 5, 3 and 2 for 1k, 10k, 100k)")
     ap.add_argument("--no-build", action="store_true", help="use the duban already in .build-bench/release")
-    ap.add_argument("--quick", action="store_true", help="1,000 and 10,000 files only")
+    ap.add_argument("--quick", action="store_true", help="1,000 and 10,000 files, a 2,000,000-row ledger only")
+    ap.add_argument("--ledger-rows", default="2000000,20000000", help="sizes of the generated credit ledgers")
+    halves = ap.add_mutually_exclusive_group()
+    halves.add_argument("--no-ledgers", action="store_true", help="the submissions bench only")
+    halves.add_argument("--ledgers-only", action="store_true", help="the ledger bench only (scripts/bench/ledger.py)")
     args = ap.parse_args()
     began = time.perf_counter()
     sizes = [int(x) for x in ("1000,10000" if args.quick else args.sizes).split(",")]
+    ledger_rows = [int(x) for x in ("2000000" if args.quick else args.ledger_rows).split(",")]
     ncpu = os.cpu_count() or 1
     cache = os.environ.get("DUBAN_BENCH_CACHE", os.path.join(tempfile.gettempdir(), "duban-bench"))
     state = git_state()  # before the build: the sources that are compiled
-    rules_json = build(args)
     res = {"commit": state, "cpu": cpu_model(), "ncpu": ncpu, "seed": args.seed, "sizes": {},
            "load_before": " ".join(f"{x:.2f}" for x in os.getloadavg())}
-    folders = {n: corpus(n, args.seed, rules_json, cache) for n in sizes}
-    with tempfile.TemporaryDirectory(prefix="duban-bench-") as tmp:
-        for n in sizes:
-            reps = args.reps or REPS.get(n, 3)
-            peer_reps = min(reps, PEER_REPS.get(n, reps))
-            res["sizes"][str(n)] = measure_size(n, folders[n], reps, peer_reps, ncpu, tmp)
-        res["start"] = measure_start(folders[sizes[0]], 21)
+    texts = []
+    if args.ledgers_only:
+        build_duban(args)
+    else:
+        rules_json = build(args)
+        folders = {n: corpus(n, args.seed, rules_json, cache) for n in sizes}
+        with tempfile.TemporaryDirectory(prefix="duban-bench-") as tmp:
+            for n in sizes:
+                reps = args.reps or REPS.get(n, 3)
+                peer_reps = min(reps, PEER_REPS.get(n, reps))
+                res["sizes"][str(n)] = measure_size(n, folders[n], reps, peer_reps, ncpu, tmp)
+            res["start"] = measure_start(folders[sizes[0]], 21)
+    if not args.no_ledgers:
+        res["ledgers"] = ledger.bench(ledger_rows, args.seed, DUBAN, cache, ledger.compile_tools(), args.reps)
     res["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     res["elapsed_s"] = time.perf_counter() - began
-    text = report(res)
+    if args.ledgers_only:
+        texts.append(f"duban bench — {res['commit']} — {res['cpu']} — load average before/after: "
+                     f"{res['load_before']} / {res['load_after']}")
+    else:
+        texts.append(report(res))
+    if "ledgers" in res:
+        texts.append(ledger.report(res["ledgers"]))
+    text = "\n\n".join(texts)
     print(text)
     with open(os.path.join(WORK, "last-run.json"), "w") as f:
         json.dump(res, f, indent=2, ensure_ascii=False)
     with open(os.path.join(WORK, "last-run.md"), "w") as f:
         f.write(text + "\n")
+    if "ledgers" in res and not ledger.agreed(res["ledgers"]):
+        sys.exit("bench: in the ledger bench the tools do not agree with the generator's manifest (see above)")
 
 
 if __name__ == "__main__":
