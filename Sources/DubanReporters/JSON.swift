@@ -17,57 +17,120 @@ public indirect enum JSON: Sendable, Hashable {
 
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
-        var out = ""
+        // Written as UTF-8 bytes: appending to a String scalar by scalar costs far more.
+        var out: [UInt8] = []
         write(to: &out, indent: 0)
-        out += "\n"
-        return out
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
+    /// An object rendered like `rendered()`, whose long arrays are built one element at a time
+    /// as they are written, so a large report never exists as a whole tree of values.
+    public static func renderedObject(_ members: [String: JSON], arrays: [String: (count: Int, element: (Int) -> JSON)]) -> String {
+        var out: [UInt8] = []
+        let keys = (Array(members.keys) + Array(arrays.keys)).sorted()
+        JSON.put("{\n", into: &out)
+        for (i, key) in keys.enumerated() {
+            indent(1, into: &out)
+            escape(key, into: &out)
+            JSON.put(": ", into: &out)
+            if let member = members[key] {
+                member.write(to: &out, indent: 1)
+            } else if let array = arrays[key], array.count > 0 {
+                JSON.put("[\n", into: &out)
+                for index in 0..<array.count {
+                    indent(2, into: &out)
+                    array.element(index).write(to: &out, indent: 2)
+                    JSON.put(index == array.count - 1 ? "\n" : ",\n", into: &out)
+                }
+                indent(1, into: &out)
+                out.append(UInt8(ascii: "]"))
+            } else {
+                JSON.put("[]", into: &out)
+            }
+            JSON.put(i == keys.count - 1 ? "\n" : ",\n", into: &out)
+        }
+        JSON.put("}\n", into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .string(let s): JSON.escape(s, into: &out)
-        case .number(let n): out += n
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case .number(let n): JSON.put(n, into: &out)
+        case .bool(let b): JSON.put(b ? "true" : "false", into: &out)
+        case .null: JSON.put("null", into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
+            if items.isEmpty { JSON.put("[]", into: &out); return }
+            JSON.put("[\n", into: &out)
             for (i, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                JSON.indent(indent + 1, into: &out)
                 item.write(to: &out, indent: indent + 1)
-                out += i == items.count - 1 ? "\n" : ",\n"
+                JSON.put(i == items.count - 1 ? "\n" : ",\n", into: &out)
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            JSON.indent(indent, into: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if members.isEmpty { JSON.put("{}", into: &out); return }
+            JSON.put("{\n", into: &out)
             let keys = members.keys.sorted()
             for (i, key) in keys.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                JSON.indent(indent + 1, into: &out)
                 JSON.escape(key, into: &out)
-                out += ": "
+                JSON.put(": ", into: &out)
                 members[key]!.write(to: &out, indent: indent + 1)
-                out += i == keys.count - 1 ? "\n" : ",\n"
+                JSON.put(i == keys.count - 1 ? "\n" : ",\n", into: &out)
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            JSON.indent(indent, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    private static func indent(_ level: Int, into out: inout [UInt8]) {
+        var left = 2 * level
+        while left > 0 {
+            let n = min(left, spaces.count)
+            spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            left -= n
         }
-        out += "\""
+    }
+
+    /// Appends a text's UTF-8 bytes in one copy.
+    private static func put(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// RFC 8259 escaping on the UTF-8 bytes: `"`, `\\`, control characters, and U+2028/U+2029
+    /// (E2 80 A8/A9), which some JavaScript readers take for line ends.
+    private static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in escape(bytes, into: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "\""): JSON.put("\\\"", into: &out)
+            case UInt8(ascii: "\\"): JSON.put("\\\\", into: &out)
+            case UInt8(ascii: "\n"): JSON.put("\\n", into: &out)
+            case UInt8(ascii: "\r"): JSON.put("\\r", into: &out)
+            case UInt8(ascii: "\t"): JSON.put("\\t", into: &out)
+            case 0..<0x20:
+                let hex = String(b, radix: 16)
+                JSON.put("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, into: &out)
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                JSON.put(bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", into: &out)
+                i += 2
+            default: out.append(b)
+            }
+            i += 1
+        }
     }
 }

@@ -30,13 +30,15 @@ public struct Evaluator {
     public func evaluate(_ inputs: SubmissionLoader.Result, focus: Focus? = nil) -> [Violation] {
         let history = History(inputs.accepted)
         var found = inputs.violations
+        // A focused check builds no violation of another department: the filter below would drop it.
+        let only = focus?.department
         for rule in set.rules {
             switch rule.kind {
-            case .monthlyReport: found += monthlyReports(rule, all: inputs.all)
-            case .deadline, .milestones: found += deadlines(rule, history: history)
+            case .monthlyReport: found += monthlyReports(rule, arrivals: inputs.arrivals, only: only)
+            case .deadline, .milestones: found += deadlines(rule, history: history, only: only)
             default: break
             }
-            found += targets(rule, history: history)
+            found += targets(rule, history: history, only: only)
         }
         found += unreported(inputs.accepted, history: history)
         found += rights(inputs.accepted)
@@ -53,21 +55,15 @@ public struct Evaluator {
 
     // MARK: The monthly report
 
-    func monthlyReports(_ rule: Rule, all: [Submission]) -> [Violation] {
+    func monthlyReports(_ rule: Rule, arrivals: [SubmissionLoader.Slot: SubmissionLoader.Arrival], only: Department? = nil) -> [Violation] {
         guard let report = rule.report else { return [] }
-        var firstArrival: [String: Submission] = [:]
-        for s in all {
-            let key = "\(s.department.slug) \(s.period)"
-            if let seen = firstArrival[key], (seen.submitted, seen.file) <= (s.submitted, s.file) { continue }
-            firstArrival[key] = s
-        }
         var found: [Violation] = []
         var period = report.firstPeriod
         while period <= report.lastPeriod {
             defer { period = period.next }
             guard let due = set.calendar.reportDueDay(for: period, workingDay: report.dueWorkingDay) else { continue }
-            for owner in obligations.reportOwers(rule) {
-                if let first = firstArrival["\(owner.slug) \(period)"] {
+            for owner in obligations.reportOwers(rule) where only == nil || owner == only {
+                if let first = arrivals[SubmissionLoader.Slot(department: owner, period: period)] {
                     guard first.submitted > due else { continue }
                     found.append(build.make(.lateReport, rule: rule, department: owner.name,
                         zh: "\(period) 月报于 \(first.submitted) 报送，晚于截止日 \(due)（第\(report.dueWorkingDay)个工作日）",
@@ -87,10 +83,10 @@ public struct Evaluator {
 
     // MARK: Deadlines and milestones
 
-    func deadlines(_ rule: Rule, history: History) -> [Violation] {
+    func deadlines(_ rule: Rule, history: History, only: Department? = nil) -> [Violation] {
         guard let deadline = rule.deadline, let finalDay = deadline.finalDay else { return [] }
         var found: [Violation] = []
-        for lead in obligations.leads(rule) {
+        for lead in obligations.leads(rule) where only == nil || lead == only {
             let latest = history.latest(lead, rule.id)
             if case .milestones(let milestones) = deadline.resolution {
                 let reports = history.reports(lead, rule.id)
@@ -132,7 +128,7 @@ public struct Evaluator {
         var found: [Violation] = []
         for s in accepted where s.period >= report.firstPeriod && s.period <= report.lastPeriod {
             let reported = Set(s.tasks.map(\.rule))
-            for rule in tasks where !reported.contains(rule.id) && obligations.owesProgress(s.department, on: rule) {
+            for rule in tasks where obligations.owesProgress(s.department, on: rule) && !reported.contains(rule.id) {
                 guard owesProgress(on: rule, in: s, history: history) else { continue }
                 found.append(build.make(.unreported, rule: rule, department: s.department.name,
                     zh: "\(s.period) 月报未报告此项工作进展",
@@ -156,14 +152,14 @@ public struct Evaluator {
 
     // MARK: Targets
 
-    func targets(_ rule: Rule, history: History) -> [Violation] {
+    func targets(_ rule: Rule, history: History, only: Department? = nil) -> [Violation] {
         var found: [Violation] = []
         for target in rule.targets {
             guard let metric = set.metrics[target.metric] else { continue }
             for day in target.dueDays(in: set, rule: rule) {
                 let checkDay = set.calendar.reportDueDay(for: day.yearMonth) ?? day
                 guard asOf > checkDay else { continue }
-                for (owner, scope) in obligations.owners(of: target, in: rule) {
+                for (owner, scope) in obligations.owners(of: target, in: rule) where only == nil || owner == only {
                     let value = history.value(owner, metric: target.metric, scope: scope, period: day.yearMonth)
                     if let value, target.isMet(by: value.report.value, better: metric.better) { continue }
                     let reported = value.map { "\($0.report.value) \(target.unit)" }
@@ -228,7 +224,6 @@ public struct Evaluator {
 
     func rights(_ accepted: [Submission]) -> [Violation] {
         var found: [Violation] = []
-        var owed: [String: Set<String>] = [:]
         for s in accepted {
             for task in s.tasks {
                 guard let rule = set.rule(task.rule), !obligations.holdsRole(s.department, in: rule) else { continue }
@@ -237,8 +232,7 @@ public struct Evaluator {
                     en: "\(s.department.name) holds no role in this rule and may not report on it",
                     period: s.period, reported: s.department.name, required: "a lead, responsible or assisting unit", location: task.location))
             }
-            let figures = owed[s.department.slug] ?? obligations.owedFigures(s.department)
-            owed[s.department.slug] = figures
+            let figures = obligations.owedFigures(s.department)
             for report in s.metrics where !figures.contains("\(report.metric) \(report.scope)") {
                 let place = report.scope == "city" ? "全市" : report.scope
                 found.append(build.make(.notAssigned, rule: nil, department: s.department.name,
@@ -288,17 +282,22 @@ struct History {
         let task: TaskReport
     }
 
-    private var tasks: [String: [Entry]] = [:]
+    private struct Key: Hashable {
+        let department: Department
+        let rule: String
+    }
+
+    private var tasks: [Key: [Entry]] = [:]
     private var byDepartment: [String: [Submission]] = [:]
 
     init(_ accepted: [Submission]) {
         for s in accepted.sorted(by: { ($0.period, $0.submitted, $0.file) < ($1.period, $1.submitted, $1.file) }) {
             byDepartment[s.department.slug, default: []].append(s)
-            for task in s.tasks { tasks["\(s.department.slug) \(task.rule)", default: []].append(Entry(submission: s, task: task)) }
+            for task in s.tasks { tasks[Key(department: s.department, rule: task.rule), default: []].append(Entry(submission: s, task: task)) }
         }
     }
 
-    func reports(_ d: Department, _ rule: String) -> [Entry] { tasks["\(d.slug) \(rule)"] ?? [] }
+    func reports(_ d: Department, _ rule: String) -> [Entry] { tasks[Key(department: d, rule: rule)] ?? [] }
 
     /// The latest status a department reported for a rule.
     func latest(_ d: Department, _ rule: String) -> Entry? { reports(d, rule).last }

@@ -2,43 +2,77 @@
 /// and who owes each target's figure.
 struct Obligations {
     let set: RuleSet
-    private var membersCache: [String: (lead: [Department], responsible: [Department], assisting: [Department], open: Bool)] = [:]
+    /// Per rule id: the departments behind each role, whether an open group is among them, and
+    /// each department's roles by registry index (`Role` bits), so a question costs one lookup.
+    private struct Members {
+        var lead: [Department]
+        var responsible: [Department]
+        var assisting: [Department]
+        var open: Bool
+        var roles: [UInt8]
+    }
+    private static let leadBit: UInt8 = 1, responsibleBit: UInt8 = 2, assistingBit: UInt8 = 4
+    private var membersCache: [String: Members] = [:]
+    private let districts: [Department]
+    /// Who owes the monthly report, per report rule id.
+    private var owers: [String: [Department]] = [:]
+    /// The figures each department owes (`owedFigures`), by registry index.
+    private var figures: [Int: Set<String>] = [:]
 
     init(set: RuleSet) {
         self.set = set
+        let count = set.departments.departments.count
         for rule in set.rules {
-            let expand = { (holders: [RoleHolder]) -> [Department] in
-                var seen = Set<String>()
-                return holders.flatMap { set.departments.members(of: $0.unit) }.filter { seen.insert($0.slug).inserted }
+            var roles = [UInt8](repeating: 0, count: count)
+            let expand = { (holders: [RoleHolder], bit: UInt8) -> [Department] in
+                var seen = Set<Int>()
+                let members = holders.flatMap { set.departments.members(of: $0.unit) }.filter { seen.insert($0.index).inserted }
+                for d in members where d.index >= 0 && d.index < count { roles[d.index] |= bit }
+                return members
             }
             let open = rule.roles.all.contains { if case .group(let g) = $0.unit { return !g.isResolved } else { return false } }
-            membersCache[rule.id] = (expand(rule.roles.lead), expand(rule.roles.responsible), expand(rule.roles.assisting), open)
+            let lead = expand(rule.roles.lead, Self.leadBit)
+            let responsible = expand(rule.roles.responsible, Self.responsibleBit)
+            let assisting = expand(rule.roles.assisting, Self.assistingBit)
+            membersCache[rule.id] = Members(lead: lead, responsible: responsible, assisting: assisting, open: open, roles: roles)
         }
+        districts = set.departments.departments.filter { $0.type == .district }
+        figures = allOwedFigures()
+        for rule in set.rules where rule.kind == .monthlyReport { owers[rule.id] = computeReportOwers(rule) }
     }
 
     func leads(_ rule: Rule) -> [Department] { membersCache[rule.id]?.lead ?? [] }
     func responsible(_ rule: Rule) -> [Department] { membersCache[rule.id]?.responsible ?? [] }
 
+    private func roles(of d: Department, in rule: Rule) -> (UInt8, open: Bool)? {
+        guard let m = membersCache[rule.id] else { return nil }
+        let bits = d.index >= 0 && d.index < m.roles.count && set.departments.departments[d.index] == d ? m.roles[d.index] : 0
+        return (bits, m.open)
+    }
+
     /// Whether a department holds any role in a rule. A rule that leans on a group whose members
     /// the text leaves open (相关区政府) may be reported on by any department: it cannot be refused.
     func holdsRole(_ d: Department, in rule: Rule) -> Bool {
-        guard let m = membersCache[rule.id] else { return false }
-        return m.open || m.lead.contains(d) || m.responsible.contains(d) || m.assisting.contains(d)
+        guard let (bits, open) = roles(of: d, in: rule) else { return false }
+        return open || bits != 0
     }
 
     /// Lead or responsible: owes progress on the rule in its monthly reports.
     func owesProgress(_ d: Department, on rule: Rule) -> Bool {
-        leads(rule).contains(d) || responsible(rule).contains(d)
+        guard let (bits, _) = roles(of: d, in: rule) else { return false }
+        return bits & (Self.leadBit | Self.responsibleBit) != 0
     }
 
     /// Every department with a role in the annexes of the report rule's document (SPEC §3).
-    func reportOwers(_ report: Rule) -> [Department] {
-        var seen = Set<String>()
+    func reportOwers(_ report: Rule) -> [Department] { owers[report.id] ?? computeReportOwers(report) }
+
+    private func computeReportOwers(_ report: Rule) -> [Department] {
+        var seen = Set<Int>()
         var owers: [Department] = []
         for rule in set.rules where rule.citation.documentKey == report.citation.documentKey
             && (1...5).contains(rule.citation.annex ?? 0) {
             let m = membersCache[rule.id]!
-            for d in m.lead + m.responsible + m.assisting where seen.insert(d.slug).inserted { owers.append(d) }
+            for d in m.lead + m.responsible + m.assisting where seen.insert(d.index).inserted { owers.append(d) }
         }
         return owers.sorted { $0.slug < $1.slug }
     }
@@ -47,7 +81,6 @@ struct Obligations {
     /// government; `districts` by each district holding a lead or responsible role (else all);
     /// a city target by the leads that are not district governments (else every lead).
     func owners(of target: Target, in rule: Rule) -> [(department: Department, scope: String)] {
-        let districts = set.departments.departments.filter { $0.type == .district }
         switch target.scope {
         case .district(let slug):
             return districts.filter { $0.slug == slug }.map { ($0, slug) }
@@ -63,16 +96,23 @@ struct Obligations {
     /// The figures a department owes, as `metric scope`: those of targets it owns (for the
     /// owner's scope) and of standards it leads (city-wide).
     func owedFigures(_ d: Department) -> Set<String> {
-        var figures = Set<String>()
+        figures[d.index] ?? []
+    }
+
+    /// `owedFigures` of every department at once, by registry index: one pass over the rules.
+    private func allOwedFigures() -> [Int: Set<String>] {
+        var all: [Int: Set<String>] = [:]
         for rule in set.rules {
             for target in rule.targets {
-                for owner in owners(of: target, in: rule) where owner.department == d {
-                    figures.insert("\(target.metric) \(owner.scope)")
+                for owner in owners(of: target, in: rule) {
+                    all[owner.department.index, default: []].insert("\(target.metric) \(owner.scope)")
                 }
             }
-            if let standard = rule.standard, leads(rule).contains(d) { figures.insert("\(standard.metric) city") }
+            if let standard = rule.standard {
+                for lead in leads(rule) { all[lead.index, default: []].insert("\(standard.metric) city") }
+            }
         }
-        return figures
+        return all
     }
 }
 

@@ -4,11 +4,26 @@ import DubanYAML
 /// Each reads one parsed file into the rule set and logs every problem it finds.
 enum RegistryDecoding {
     /// Lower-case ASCII letters and digits in parts joined by `separator`.
-    static func isIdentifier(_ text: String, separator: Character) -> Bool {
-        let parts = text.split(separator: separator, omittingEmptySubsequences: false)
-        return parts.allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+    static func isIdentifier(_ text: some StringProtocol, separator: Character) -> Bool {
+        isIdentifier(text, separators: [separator])
+    }
+
+    /// Parts of lower-case ASCII letters and digits, each non-empty, joined by any of `separators`
+    /// (ASCII), checked on the bytes.
+    static func isIdentifier(_ text: some StringProtocol, separators: [Character]) -> Bool {
+        let marks = separators.compactMap(\.asciiValue)
+        var partLength = 0
+        for b in text.utf8 {
+            if marks.contains(b) {
+                guard partLength > 0 else { return false }
+                partLength = 0
+            } else if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) {
+                partLength += 1
+            } else {
+                return false
+            }
         }
+        return partLength > 0
     }
 
     static func documents(_ root: Node, into set: inout RuleSet, log: IssueLog) {

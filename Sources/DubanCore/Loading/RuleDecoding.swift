@@ -69,7 +69,23 @@ struct RuleDecoding {
         guard let quote else { return nil }
         return Citation(document: context.document.number, documentKey: context.document.key, annex: context.annex,
                         item: item, measure: measure, section: c.string("section"),
-                        quote: quote.trimmingCharacters(in: .whitespacesAndNewlines))
+                        quote: Self.trimmed(quote))
+    }
+
+    /// The text without surrounding white space; Foundation is asked only when there may be
+    /// some (bridging every quote to NSString is costly).
+    static func trimmed(_ text: String) -> String {
+        // Foundation's whitespacesAndNewlines: Unicode's space, line and paragraph separators,
+        // tab to carriage return, and U+0085.
+        func plain(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar, !(0x09...0x0D).contains(scalar.value), scalar.value != 0x85 else { return false }
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator: return false
+            default: return true
+            }
+        }
+        if plain(text.unicodeScalars.first) && plain(text.unicodeScalars.last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private func decodeRoles(_ m: MappingReader) -> Roles {
@@ -236,7 +252,7 @@ struct RuleDecoding {
 
     private func checkID(_ id: String, citation: Citation, context: FileContext, at mark: Mark) {
         let parts = id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 2, parts.allSatisfy({ RegistryDecoding.isIdentifier($0.replacingOccurrences(of: "_", with: "-"), separator: "-") }) else {
+        guard parts.count >= 2, parts.allSatisfy({ RegistryDecoding.isIdentifier($0, separators: ["-", "_"]) }) else {
             log.error("rule id '\(id)' must be lower-case parts (letters, digits, '-', '_') separated by dots, e.g. pollution.air.3.1", at: mark)
             return
         }

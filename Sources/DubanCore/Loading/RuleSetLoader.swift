@@ -66,14 +66,33 @@ public enum RuleSetLoader {
                 }
             }
         }
-        var loaded: [Rule] = []
-        for file in rules {
-            withFile(file) { root, log in
-                loaded += RuleDecoding(set: set, file: display(file), log: log).decodeFile(root)
+        // Rule files need only the registries: they are parsed and decoded in parallel, each
+        // into its own slot, and taken in file order.
+        let registrySet = set, shownPaths = rules.map(display)
+        var slots = [([Rule], [Diagnostic])](repeating: ([], []), count: rules.count)
+        slots.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: rules.count) { i in
+                let shown = shownPaths[i]
+                switch SourceFile.parse(path: shown, display: shown, limits: limits) {
+                case .failure(let d): out[i] = ([], [d])
+                case .success(nil): out[i] = ([], [Diagnostic(file: shown, line: 1, column: 1, message: "file is empty")])
+                case .success(let root?):
+                    let log = IssueLog()
+                    let decoded = RuleDecoding(set: registrySet, file: shown, log: log).decodeFile(root)
+                    out[i] = (decoded, log.issues.map { Diagnostic(file: shown, issue: $0) })
+                }
             }
         }
+        var loaded: [Rule] = []
+        for (decoded, found) in slots {
+            loaded += decoded
+            diagnostics += found
+        }
         diagnostics += RuleSetValidator.check(loaded, in: set)
-        set.rules = loaded.sorted { Rule.idPrecedes($0.id, $1.id) }
+        // Sort the positions, not the rules: moving a rule moves (and retains) all its fields.
+        let ids = loaded.map(\.id)
+        set.rules = ids.indices.sorted { Rule.idPrecedes(ids[$0], ids[$1]) }.map { loaded[$0] }
         return (set, diagnostics.sorted(by: Diagnostic.ordered))
     }
 

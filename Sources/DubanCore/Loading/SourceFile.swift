@@ -38,17 +38,21 @@ public enum SourceFile {
         let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return .failure(ReadFailure(describe(errno: errno))) }
         defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        // One buffer of the size stat gave (plus a byte to see the end); a file that grows while
+        // it is read gets more room.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var filled = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
+            let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 { return .failure(ReadFailure(describe(errno: errno))) }
             if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > maxBytes {
+            filled += n
+            if filled > maxBytes {
                 return .failure(ReadFailure("file is larger than the limit of \(maxBytes) bytes"))
             }
         }
+        bytes.removeSubrange(filled...)
         return .success(bytes)
     }
 

@@ -15,6 +15,11 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: String) {
+        var text = text
+        if let fields = text.withUTF8({ isoFields($0, count: 3) }) {
+            self.init(year: fields.0, month: fields.1, day: fields.2)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
@@ -104,6 +109,11 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM`.
     public init?(iso text: String) {
+        var text = text
+        if let fields = text.withUTF8({ isoFields($0, count: 2) }) {
+            self.init(year: fields.0, month: fields.1)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
@@ -121,6 +131,25 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
 
     public var description: String { "\(pad(year, 4))-\(pad(month, 2))" }
+}
+
+/// `YYYY-MM-DD` (count 3) or `YYYY-MM` (count 2) in ASCII, read byte by byte; nil when the text
+/// has another shape (the caller then takes the general path, which refuses it with the same result).
+private func isoFields(_ b: UnsafeBufferPointer<UInt8>, count: Int) -> (Int, Int, Int)? {
+    guard b.count == (count == 3 ? 10 : 7), b[4] == UInt8(ascii: "-"), count == 2 || b[7] == UInt8(ascii: "-") else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+        var value = 0
+        for i in range {
+            let digit = b[i] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7) else { return nil }
+    if count == 2 { return (year, month, 0) }
+    guard let day = number(8..<10) else { return nil }
+    return (year, month, day)
 }
 
 func pad(_ value: Int, _ width: Int) -> String {

@@ -14,6 +14,22 @@ public struct Department: Sendable, Hashable {
     public var type: UnitType
     /// Other spellings found in the source, OCR errors included.
     public var variants: [String]
+    /// Position in the registry that holds it: equality and hashing use it, not the strings.
+    public internal(set) var index = -1
+
+    init(name: String, en: String, slug: String, type: UnitType, variants: [String]) {
+        self.name = name
+        self.en = en
+        self.slug = slug
+        self.type = type
+        self.variants = variants
+    }
+
+    /// Departments come from one registry, where the index names the unit; the slug guards
+    /// against comparing units of two registries.
+    public static func == (a: Department, b: Department) -> Bool { a.index == b.index && a.slug == b.slug }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
 }
 
 /// A set of units named together (各区政府（含北京经济技术开发区管委会）, 市相关部门).
@@ -54,6 +70,7 @@ public struct DepartmentRegistry: Sendable {
     public private(set) var departments: [Department] = []
     public private(set) var groups: [DepartmentGroup] = []
     private var index: [String: Unit] = [:]
+    private var slugIndex: [String: Int] = [:]
 
     public init() {}
 
@@ -68,9 +85,16 @@ public struct DepartmentRegistry: Sendable {
         for spelling in spellings {
             if let holder = index[Self.normalize(spelling)] { return (spelling, holder) }
         }
+        var unit = unit
+        if case .department(var d) = unit {
+            d.index = departments.count
+            unit = .department(d)
+        }
         for spelling in spellings { index[Self.normalize(spelling)] = unit }
         switch unit {
-        case .department(let d): departments.append(d)
+        case .department(let d):
+            departments.append(d)
+            slugIndex[d.slug] = d.index
         case .group(let g): groups.append(g)
         }
         return nil
@@ -78,7 +102,7 @@ public struct DepartmentRegistry: Sendable {
 
     public func resolve(_ reference: String) -> Unit? { index[Self.normalize(reference)] }
 
-    public func department(slug: String) -> Department? { departments.first { $0.slug == slug } }
+    public func department(slug: String) -> Department? { slugIndex[slug].map { departments[$0] } }
 
     /// The canonical name of the known unit closest to a reference, for "did you mean".
     public func closestName(to reference: String) -> String? {
@@ -98,16 +122,19 @@ public struct DepartmentRegistry: Sendable {
     /// Canonical names of role holders: a group with members expands to them, an open group
     /// stays itself; each name once, in order.
     public func names(_ holders: [RoleHolder]) -> [String] {
-        var seen = Set<String>()
+        // Every spelling names one unit, so units seen (by index or group slug) stand for names
+        // seen, without hashing the Chinese names.
+        var seenDepartments = Set<Int>(), seenGroups = Set<String>()
         var out: [String] = []
         for holder in holders {
-            let expanded: [String]
-            if case .group(let g) = holder.unit, g.isResolved {
-                expanded = members(of: holder.unit).map(\.name)
-            } else {
-                expanded = [holder.unit.name]
+            switch holder.unit {
+            case .group(let g) where g.isResolved:
+                for d in members(of: holder.unit) where seenDepartments.insert(d.index).inserted { out.append(d.name) }
+            case .group(let g):
+                if seenGroups.insert(g.slug).inserted { out.append(g.name) }
+            case .department(let d):
+                if seenDepartments.insert(d.index).inserted { out.append(d.name) }
             }
-            for name in expanded where seen.insert(name).inserted { out.append(name) }
         }
         return out
     }

@@ -3,6 +3,10 @@ public import DubanYAML
 
 /// Reads status files from files and folders, decodes each, and keeps the latest submission
 /// per department and month; the ones it supersedes are listed, never dropped silently.
+///
+/// Memory grows with the department-months, not with the files: files are decoded in batches,
+/// and each batch is folded into the latest submission per department and month before the
+/// next is read; of a superseded submission only what the report needs is kept.
 public enum SubmissionLoader {
     /// A submission replaced by a later one for the same department and month.
     public struct Superseded: Sendable, Hashable {
@@ -13,12 +17,27 @@ public enum SubmissionLoader {
         public var supersededBy: String
     }
 
+    /// When a department's report on a month first arrived, superseded submissions included
+    /// (a late first report stays late whatever follows it).
+    public struct Arrival: Sendable {
+        public var file: String
+        public var submitted: Day
+        /// Where the `department:` key of that file stands.
+        public var location: Violation.Location
+    }
+
+    /// A department and a month: the unit of supersession.
+    public struct Slot: Sendable, Hashable {
+        public var department: Department
+        public var period: YearMonth
+    }
+
     /// Everything read from the inputs.
     public struct Result: Sendable {
         /// The submission that counts for each department and month.
         public var accepted: [Submission] = []
-        /// Every readable submission, superseded ones included (for the day a report first arrived).
-        public var all: [Submission] = []
+        /// The first arrival of each department's report on each month.
+        public var arrivals: [Slot: Arrival] = [:]
         public var superseded: [Superseded] = []
         /// Problems found while reading: `invalid`, `unknown-rule`, `not-assigned` (wrong sender).
         public var violations: [Violation] = []
@@ -47,31 +66,62 @@ public enum SubmissionLoader {
         }
         var result = Result()
         result.fileCount = files.count
-        // Files are read and decoded in parallel; results land in their file's slot, so the
-        // outcome does not depend on scheduling.
-        let paths = files
-        var slots = [(Submission?, [Violation])](repeating: (nil, []), count: paths.count)
-        slots.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-                out[i] = decode(file: paths[i], set: set, asOf: asOf, limits: limits)
+        var slots: [Slot: SlotState] = [:]
+        // Files are read and decoded in parallel, a batch at a time; results land in their
+        // file's place and are folded in file order, so the outcome does not depend on scheduling.
+        let batchSize = 256
+        for start in stride(from: 0, to: files.count, by: batchSize) {
+            let paths = Array(files[start..<min(start + batchSize, files.count)])
+            var decoded = [(Submission?, [Violation])](repeating: (nil, []), count: paths.count)
+            decoded.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let out = buffer
+                DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+                    out[i] = decode(file: paths[i], set: set, asOf: asOf, limits: limits)
+                }
+            }
+            for (submission, violations) in decoded {
+                result.violations += violations
+                guard let submission else { continue }
+                let slot = Slot(department: submission.department, period: submission.period)
+                let arrival = Arrival(file: submission.file, submitted: submission.submitted, location: submission.location)
+                if let first = result.arrivals[slot], (first.submitted, first.file) <= (arrival.submitted, arrival.file) {
+                    // An earlier arrival is already known.
+                } else {
+                    result.arrivals[slot] = arrival
+                }
+                slots[slot, default: SlotState()].add(submission)
             }
         }
-        for (submission, violations) in slots {
-            result.violations += violations
-            if let submission { result.all.append(submission) }
-        }
-        let groups = Dictionary(grouping: result.all) { "\($0.department.slug) \($0.period)" }
-        for key in groups.keys.sorted() {
-            let ordered = groups[key]!.sorted { ($0.submitted, $0.file) < ($1.submitted, $1.file) }
-            let latest = ordered.last!
+        let ordered = slots.map { (key: "\($0.key.department.slug) \($0.key.period)", state: $0.value) }.sorted { $0.key < $1.key }
+        for (_, state) in ordered {
+            guard let latest = state.latest else { continue }
             result.accepted.append(latest)
-            for earlier in ordered.dropLast() {
-                result.superseded.append(Superseded(file: earlier.file, department: earlier.department.name, period: earlier.period,
+            for earlier in state.earlier.sorted(by: { ($0.submitted, $0.file) < ($1.submitted, $1.file) }) {
+                result.superseded.append(Superseded(file: earlier.file, department: latest.department.name, period: latest.period,
                                                     submitted: earlier.submitted, supersededBy: latest.file))
             }
         }
         return result
+    }
+
+    /// The submissions of one department and month read so far: the latest in full, the others
+    /// as the file and the day they were handed in.
+    private struct SlotState {
+        var latest: Submission?
+        var earlier: [(file: String, submitted: Day)] = []
+
+        mutating func add(_ s: Submission) {
+            guard let current = latest else {
+                latest = s
+                return
+            }
+            if (current.submitted, current.file) < (s.submitted, s.file) {
+                earlier.append((current.file, current.submitted))
+                latest = s
+            } else {
+                earlier.append((s.file, s.submitted))
+            }
+        }
     }
 
     /// Reads, parses and decodes one status file.

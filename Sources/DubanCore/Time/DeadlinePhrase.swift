@@ -8,6 +8,12 @@ public enum DeadlinePhrase {
         case window(from: YearMonth, to: YearMonth)
     }
 
+    // Built once: a regex literal inside the function is parsed again on every call.
+    nonisolated(unsafe) private static let yearPrefix = /(\d{4})年/
+    nonisolated(unsafe) private static let monthEnd = /(\d{1,2})月底前?/
+    nonisolated(unsafe) private static let monthDay = /(\d{1,2})月(\d{1,2})日前?/
+    nonisolated(unsafe) private static let monthWindow = /(\d{1,2})[—–\-~至](\d{1,2})月/
+
     /// nil when the phrase is not one duban can read; then the rule must give `due:`.
     public static func meaning(of phrase: String, planYear: Int) -> Meaning? {
         let text = String(phrase.filter { !$0.isWhitespace })
@@ -16,7 +22,7 @@ public enum DeadlinePhrase {
         var year = planYear
         var rest = Substring(text)
         var hasYear = false
-        if let match = rest.prefixMatch(of: /(\d{4})年/) {
+        if let match = rest.prefixMatch(of: yearPrefix) {
             year = Int(match.1)!
             rest = rest[match.range.upperBound...]
             hasYear = true
@@ -24,13 +30,13 @@ public enum DeadlinePhrase {
         if rest == "年底前" || rest == "年底" || (hasYear && (rest == "底前" || rest == "底")) {
             return Day(year: year, month: 12, day: 31).map(Meaning.due)
         }
-        if let m = rest.wholeMatch(of: /(\d{1,2})月底前?/), let month = YearMonth(year: year, month: Int(m.1)!) {
+        if let m = rest.wholeMatch(of: monthEnd), let month = YearMonth(year: year, month: Int(m.1)!) {
             return .due(month.lastDay)
         }
-        if let m = rest.wholeMatch(of: /(\d{1,2})月(\d{1,2})日前?/) {
+        if let m = rest.wholeMatch(of: monthDay) {
             return Day(year: year, month: Int(m.1)!, day: Int(m.2)!).map(Meaning.due)
         }
-        if let m = rest.wholeMatch(of: /(\d{1,2})[—–\-~至](\d{1,2})月/),
+        if let m = rest.wholeMatch(of: monthWindow),
            let from = YearMonth(year: year, month: Int(m.1)!), let to = YearMonth(year: year, month: Int(m.2)!), from <= to {
             return .window(from: from, to: to)
         }

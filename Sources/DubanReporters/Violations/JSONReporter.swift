@@ -5,15 +5,18 @@ public struct JSONReporter: CheckReporter {
     public init() {}
 
     public func render(_ report: CheckReport, language: Language) -> String {
-        JSON.object([
+        let violations = report.violations, superseded = report.superseded
+        return JSON.renderedObject([
             "as_of": .string(report.asOf.description),
             "summary": .object(["errors": .int(report.errors), "warnings": .int(report.warnings), "files": .int(report.files)]),
-            "violations": .array(report.violations.map(Self.violation)),
-            "superseded": .array(report.superseded.map { s in
-                .object(["file": .string(s.file), "department": .string(s.department), "period": .string(s.period.description),
-                         "submitted": .string(s.submitted.description), "superseded_by": .string(s.supersededBy)])
+        ], arrays: [
+            "violations": (violations.count, { Self.violation(violations[$0]) }),
+            "superseded": (superseded.count, { i in
+                let s = superseded[i]
+                return .object(["file": .string(s.file), "department": .string(s.department), "period": .string(s.period.description),
+                                "submitted": .string(s.submitted.description), "superseded_by": .string(s.supersededBy)])
             }),
-        ]).rendered()
+        ])
     }
 
     static func violation(_ v: Violation) -> JSON {

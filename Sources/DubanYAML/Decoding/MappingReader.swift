@@ -7,7 +7,9 @@ public struct MappingReader {
     /// What the mapping is, for messages: "rule", "citation", "target".
     public let what: String
     let log: IssueLog
-    private let values: [String: Node]
+    /// The known keys present, in source order. Mappings hold a handful of keys: a linear search
+    /// of short ASCII keys costs less than hashing them into a dictionary.
+    private let values: [(key: String, node: Node)]
 
     /// Returns nil (and logs an error) when `node` is not a mapping.
     public init?(_ node: Node, what: String, keys: [String], log: IssueLog) {
@@ -18,11 +20,13 @@ public struct MappingReader {
         self.node = node
         self.what = what
         self.log = log
-        var values: [String: Node] = [:]
+        var values: [(key: String, node: Node)] = []
+        values.reserveCapacity(pairs.count)
         for (key, value) in pairs {
             let name = key.scalar ?? ""
             if keys.contains(name) {
-                values[name] = value
+                // The parser refuses duplicate keys, so each name appears once.
+                values.append((name, value))
             } else {
                 log.error("unknown key '\(name)' in \(what)\(Suggestion.hint(for: name, in: keys))", at: key.mark)
             }
@@ -30,16 +34,21 @@ public struct MappingReader {
         self.values = values
     }
 
+    private func value(_ key: String) -> Node? {
+        for entry in values where entry.key == key { return entry.node }
+        return nil
+    }
+
     /// The value node of `key`; nil when absent or null (logged when required).
     public func node(_ key: String, required: Bool = false) -> Node? {
-        guard let value = values[key], !value.isNull else {
-            if required { log.error("\(what) is missing '\(key)'", at: values[key]?.mark ?? node.mark) }
+        guard let value = value(key), !value.isNull else {
+            if required { log.error("\(what) is missing '\(key)'", at: value(key)?.mark ?? node.mark) }
             return nil
         }
         return value
     }
 
-    public func has(_ key: String) -> Bool { values[key].map { !$0.isNull } ?? false }
+    public func has(_ key: String) -> Bool { value(key).map { !$0.isNull } ?? false }
 
     public func string(_ key: String, required: Bool = false) -> String? {
         node(key, required: required).flatMap { Scalars.string($0, what: label(key), log: log) }
@@ -84,7 +93,7 @@ public struct MappingReader {
     }
 
     /// The mark of the key's value, or of the mapping when absent.
-    public func mark(_ key: String) -> Mark { values[key]?.mark ?? node.mark }
+    public func mark(_ key: String) -> Mark { value(key)?.mark ?? node.mark }
 
     private func label(_ key: String) -> String { "\(what) '\(key)'" }
 }

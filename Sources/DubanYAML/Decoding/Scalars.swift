@@ -23,7 +23,7 @@ public enum Scalars {
             log.error("\(what): expected text, found nothing", at: node.mark)
             return nil
         }
-        if yaml11Words.contains(text) {
+        if text.utf8.count <= 5, yaml11Words.contains(text) {
             log.error("\(what): plain '\(text)' is read by YAML 1.1 as a boolean; quote it (\"\(text)\") if you mean the text", at: node.mark)
             return nil
         }
@@ -37,6 +37,7 @@ public enum Scalars {
     /// A plain decimal number such as `74.6`, `-3` or `0.5`, kept exactly.
     public static func decimal(_ node: Node, what: String, log: IssueLog) -> Decimal? {
         guard let text = plainNumber(node, what: what, log: log) else { return nil }
+        if let value = plainDecimal(text) { return value }
         guard isDecimalLiteral(text), let value = Decimal(string: text, locale: posix) else {
             log.error("\(what): expected a number such as 74.6, found '\(text)'", at: node.mark)
             return nil
@@ -92,8 +93,47 @@ public enum Scalars {
         return text
     }
 
+    /// The common case of `decimal`, without Foundation's parser: `-?digits(.digits)?` with at most
+    /// 18 digits and not zero (Foundation keeps the exponent of `0.0`); nil for anything else.
+    static func plainDecimal(_ text: String) -> Decimal? {
+        var mantissa: UInt64 = 0, digits = 0, fraction = 0
+        var negative = false, seenDot = false, digitsBeforeDot = 0
+        for (i, b) in text.utf8.enumerated() {
+            if i == 0, b == UInt8(ascii: "-") { negative = true; continue }
+            if b == UInt8(ascii: ".") {
+                guard !seenDot, digits > 0 else { return nil }
+                seenDot = true
+                digitsBeforeDot = digits
+                continue
+            }
+            let digit = b &- UInt8(ascii: "0")
+            guard digit < 10, digits < 18 else { return nil }
+            mantissa = mantissa * 10 + UInt64(digit)
+            digits += 1
+            if seenDot { fraction += 1 }
+        }
+        guard digits > 0, !seenDot || digits > digitsBeforeDot, mantissa != 0 else { return nil }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(mantissa))
+    }
+
     /// `012`, `-07`, `0o17`: integers with a leading zero (not `0` or `0.5`).
     static func hasLeadingZero(_ text: String) -> Bool {
+        // ASCII after the zero: the answer lies in two bytes (the general path walks graphemes).
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { start = bytes.index(after: start) }
+        guard start < bytes.endIndex, bytes[start] == UInt8(ascii: "0") else { return false }
+        let secondIndex = bytes.index(after: start)
+        guard secondIndex < bytes.endIndex else { return false }
+        let second = bytes[secondIndex]
+        let third = bytes.index(after: secondIndex)
+        if second < 0x80, second != 0x0D, third == bytes.endIndex || bytes[third] < 0x80 {
+            return (second &- UInt8(ascii: "0")) < 10 || second == UInt8(ascii: "o") || second == UInt8(ascii: "_")
+        }
+        return hasLeadingZeroCharacters(text)
+    }
+
+    private static func hasLeadingZeroCharacters(_ text: String) -> Bool {
         var digits = Substring(text)
         if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
         // Only the first two characters matter; counting a long note would cost its whole length.

@@ -41,8 +41,18 @@ enum SourceText {
 
     /// Index of the first byte that does not start a valid UTF-8 sequence, if any.
     static func firstInvalidUTF8(_ s: ArraySlice<UInt8>) -> Int? {
-        var i = s.startIndex
-        while i < s.endIndex {
+        s.withUnsafeBufferPointer { buffer in firstInvalidUTF8(buffer) }.map { s.startIndex + $0 }
+    }
+
+    private static func firstInvalidUTF8(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = s.baseAddress else { return nil }
+        var i = 0
+        while i < s.count {
+            // Eight ASCII bytes at a time.
+            if i + 8 <= s.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let b = s[i]
             let length: Int
             var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
@@ -57,7 +67,7 @@ enum SourceText {
             case 0xF4: length = 4; upper = 0x8F
             default: return i
             }
-            guard i + length <= s.endIndex else { return i }
+            guard i + length <= s.count else { return i }
             for k in 1..<length {
                 let c = s[i + k]
                 let (lo, hi): (UInt8, UInt8) = k == 1 ? (lower, upper) : (0x80, 0xBF)

@@ -42,7 +42,29 @@ private struct TreeBuilder {
         var items: [Node] = []
         var pairs: [(key: Node, value: Node)] = []
         var pendingKey: Node?
-        var seen: [String: Mark] = [:]
+        /// Keys so far with their marks, searched linearly while the mapping is small…
+        var keys: [(text: String, mark: Mark)] = []
+        /// …and through this index once it is not (built at `indexThreshold` keys).
+        var index: [String: Mark]?
+        static let indexThreshold = 16
+
+        func firstMark(of key: String) -> Mark? {
+            if let index { return index[key] }
+            for entry in keys where entry.text == key { return entry.mark }
+            return nil
+        }
+
+        func record(_ key: String, at mark: Mark) {
+            if index != nil {
+                index![key] = mark
+                return
+            }
+            keys.append((key, mark))
+            if keys.count >= Self.indexThreshold {
+                index = Dictionary(keys.map { ($0.text, $0.mark) }, uniquingKeysWith: { first, _ in first })
+                keys = []
+            }
+        }
 
         init(mark: Mark, anchor: String?, isMapping: Bool) {
             self.mark = mark
@@ -166,10 +188,10 @@ private struct TreeBuilder {
         guard let text = node.scalar else {
             return .failed(YAMLError("a mapping key must be a single value, not \(node.typeName)", at: keyMark))
         }
-        if let first = top.seen[text] {
+        if let first = top.firstMark(of: text) {
             return .failed(YAMLError("duplicate key '\(text)' (first at line \(first.line))", at: keyMark))
         }
-        top.seen[text] = keyMark
+        top.record(text, at: keyMark)
         top.pendingKey = node
         return .proceed
     }

@@ -77,7 +77,12 @@ func writeAtomically(_ text: String, to path: String) throws {
     let temporary = url.deletingLastPathComponent()
         .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
-        try Data(text.utf8).write(to: temporary)
+        // Written from the text's own bytes: a copy would hold a large report twice.
+        var text = text
+        try text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return try Data().write(to: temporary) }
+            try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none).write(to: temporary)
+        }
         if rename(temporary.path, url.path) != 0 {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
