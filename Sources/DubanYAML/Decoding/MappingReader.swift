@@ -7,35 +7,31 @@ public struct MappingReader {
     /// What the mapping is, for messages: "rule", "citation", "target".
     public let what: String
     let log: IssueLog
-    /// The known keys present, in source order. Mappings hold a handful of keys: a linear search
-    /// of short ASCII keys costs less than hashing them into a dictionary.
-    private let values: [(key: String, node: Node)]
+    /// The keys this mapping may hold; any other is reported, and reads as absent.
+    private let keys: [String]
 
     /// Returns nil (and logs an error) when `node` is not a mapping.
     public init?(_ node: Node, what: String, keys: [String], log: IssueLog) {
-        guard case .mapping(let pairs) = node.content else {
+        guard node.kind == .mapping else {
             log.error("\(what): expected a mapping of keys to values, found \(node.typeName)", at: node.mark)
             return nil
         }
         self.node = node
         self.what = what
         self.log = log
-        var values: [(key: String, node: Node)] = []
-        values.reserveCapacity(pairs.count)
-        for (key, value) in pairs {
+        self.keys = keys
+        // Keys are compared as bytes where they stand; a String is made only for an unknown one.
+        for (key, _) in node.pairs where !keys.contains(where: key.scalarEquals) {
             let name = key.scalar ?? ""
-            if keys.contains(name) {
-                // The parser refuses duplicate keys, so each name appears once.
-                values.append((name, value))
-            } else {
-                log.error("unknown key '\(name)' in \(what)\(Suggestion.hint(for: name, in: keys))", at: key.mark)
-            }
+            log.error("unknown key '\(name)' in \(what)\(Suggestion.hint(for: name, in: keys))", at: key.mark)
         }
-        self.values = values
     }
 
+    /// The value of a known `key`. Mappings hold a handful of keys: a linear search of the pairs,
+    /// comparing bytes, costs less than any index. The parser refuses duplicate keys, so each name appears once.
     private func value(_ key: String) -> Node? {
-        for entry in values where entry.key == key { return entry.node }
+        guard keys.contains(key) else { return nil }
+        for (k, v) in node.pairs where k.scalarEquals(key) { return v }
         return nil
     }
 
@@ -73,11 +69,11 @@ public struct MappingReader {
     /// The items of a list; a null value is an empty list.
     public func list(_ key: String, required: Bool = false) -> [Node] {
         guard let value = node(key, required: required) else { return [] }
-        guard case .sequence(let items) = value.content else {
+        guard value.kind == .sequence else {
             log.error("\(label(key)): expected a list, found \(value.typeName)", at: value.mark)
             return []
         }
-        return items
+        return Array(value.items)
     }
 
     /// A list of texts, each with its mark.
