@@ -9,6 +9,7 @@ public struct JSONReporter: CheckReporter {
             "as_of": .string(report.asOf.description),
             "summary": .object(["errors": .int(report.errors), "warnings": .int(report.warnings), "files": .int(report.files)]),
             "violations": .array(report.violations.map(Self.violation)),
+            "ledgers": .array(report.ledgers.map(LedgerTotals.json)),
             "superseded": .array(report.superseded.map { s in
                 .object(["file": .string(s.file), "department": .string(s.department), "period": .string(s.period.description),
                          "submitted": .string(s.submitted.description), "superseded_by": .string(s.supersededBy)])
