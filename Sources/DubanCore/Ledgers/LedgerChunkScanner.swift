@@ -42,6 +42,8 @@ struct LedgerChunkScanner {
     private let ends: UnsafeMutablePointer<Int>
     private let opens: UnsafeMutablePointer<Int>
     private let quoting: UnsafeMutablePointer<UInt8>
+    /// The field index of each required column (the layout's, copied out of the hot path).
+    private let columns: UnsafeMutablePointer<Int>
     private var result = LedgerChunkResult()
     private var line = 0
     private var row: UnsafePointer<UInt8> = UnsafePointer(bitPattern: 1)!
@@ -64,10 +66,12 @@ struct LedgerChunkScanner {
         ends = .allocate(capacity: n)
         opens = .allocate(capacity: n)
         quoting = .allocate(capacity: n)
+        columns = .allocate(capacity: context.layout.index.count)
+        columns.initialize(from: context.layout.index, count: context.layout.index.count)
     }
 
     func release() {
-        buffer.deallocate(); starts.deallocate(); ends.deallocate(); opens.deallocate(); quoting.deallocate()
+        buffer.deallocate(); starts.deallocate(); ends.deallocate(); opens.deallocate(); quoting.deallocate(); columns.deallocate()
     }
 
     // MARK: Reading
@@ -283,7 +287,7 @@ struct LedgerChunkScanner {
 
     @inline(__always)
     private func field(_ column: Int) -> (UnsafePointer<UInt8>, Int) {
-        let f = c.layout.index[column]
+        let f = columns[column]
         return (row + starts[f], ends[f] - starts[f])
     }
 
@@ -375,7 +379,7 @@ struct LedgerChunkScanner {
             }
             if b >= 0x80 { ascii = false }
         }
-        let length = quoting[c.layout.index[0]] == 2 ? person.utf8.count : n
+        let length = quoting[columns[0]] == 2 ? person.utf8.count : n
         if length == 0 { badField(0, "person_id is empty"); return false }
         if length > 64 { badField(0, "person_id is longer than 64 bytes"); return false }
         if !ascii && String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) == nil {
@@ -385,14 +389,20 @@ struct LedgerChunkScanner {
         return true
     }
 
+    @inline(__always)
     private mutating func amount(_ column: Int, signed: Bool, month: Int32?) -> Int64? {
         let (p, n) = field(column)
         switch LedgerFields.fen(p, n, signed: signed) {
         case .success(let v): return v
         case .failure(let e):
-            badField(column, e.message(c.layout.kind.columns[column], text(column)), month: month)
+            badAmount(column, e, month: month)
             return nil
         }
+    }
+
+    @inline(never)
+    private mutating func badAmount(_ column: Int, _ e: LedgerFields.AmountError, month: Int32?) {
+        badField(column, e.message(c.layout.kind.columns[column], text(column)), month: month)
     }
 
     private mutating func badEnum(_ column: Int, _ vocabulary: LedgerVocabulary, month: Int32? = nil) {
@@ -400,21 +410,21 @@ struct LedgerChunkScanner {
     }
 
     private mutating func badField(_ column: Int, _ message: String, month: Int32? = nil) {
-        invalid(message, at: opens[c.layout.index[column]], period: month)
+        invalid(message, at: opens[columns[column]], period: month)
     }
 
     /// A field's text for messages (quotes undone, at most 40 characters).
     private func text(_ column: Int) -> String {
         let (p, n) = field(column)
         var s = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-        if quoting[c.layout.index[column]] == 2 { s = s.replacingOccurrences(of: "\"\"", with: "\"") }
+        if quoting[columns[column]] == 2 { s = s.replacingOccurrences(of: "\"\"", with: "\"") }
         return s.count > 40 ? String(s.prefix(40)) + "…" : s
     }
 
     private var person: String {
         let (p, n) = field(0)
         let s = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-        return quoting[c.layout.index[0]] == 2 ? s.replacingOccurrences(of: "\"\"", with: "\"") : s
+        return quoting[columns[0]] == 2 ? s.replacingOccurrences(of: "\"\"", with: "\"") : s
     }
 
     // MARK: Totals

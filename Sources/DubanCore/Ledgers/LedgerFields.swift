@@ -68,8 +68,14 @@ enum LedgerFields {
     static func day(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
         guard n == 10, p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-"),
               let y = digits(p, 4), let m = digits(p + 5, 2), let d = digits(p + 8, 2),
-              y >= 1, m >= 1, m <= 12, d >= 1, d <= Int32(Day.daysIn(month: Int(m), year: Int(y))) else { return nil }
+              y >= 1, m >= 1, m <= 12, d >= 1, d <= 28 || d <= daysIn(m, y) else { return nil }
         return y * 10000 + m * 100 + d
+    }
+
+    @inline(__always)
+    static func daysIn(_ m: Int32, _ y: Int32) -> Int32 {
+        if m == 2 { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28 }
+        return m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31
     }
 
     /// `YYYY-MM` as a month key (year·12 + month − 1); nil otherwise.
