@@ -151,6 +151,26 @@ import TestSupport
         }
     }
 
+    /// A ledger wrong in every row lists the first findings of each kind and counts the rest,
+    /// the same for any chunk size.
+    @Test func findingsBeyondTheListingLimitAreCounted() throws {
+        var text = Ledgers.creditHeader
+        for i in 0..<40 {
+            text += i % 4 == 0 ? "W\(i),in-service,1980-05-01,2022-06,x,1,0\n" : "W\(i),in-service,1980-05-01,2022-06,10000,1,0\n"
+        }
+        let reference = try Ledgers.check(text, maxListed: 3)
+        #expect(Ledgers.summary(reference) == ["invalid 2:34", "credit-mismatch 3 medins.inservice-credit", "credit-mismatch 4 medins.inservice-credit",
+                                               "credit-mismatch 5 medins.inservice-credit", "invalid 6:34", "invalid 10:34",
+                                               "invalid -", "credit-mismatch - medins.inservice-credit"])
+        #expect(reference.violations[6].evidence.reported == "7 more rows")
+        #expect(reference.violations[7].messageEN == "27 more credit-mismatch findings in this ledger are not listed (the first 3 of each kind are)")
+        #expect(reference.summary.months.map(\.rows) == [30])
+        for chunk in [1, 13, 50, 200] {
+            let result = try Ledgers.check(text, chunkSize: chunk, workers: 3, maxListed: 3)
+            #expect(result.violations == reference.violations, "chunk size \(chunk)")
+        }
+    }
+
     @Test func missingFinalLineEndAndHeaderOnly() throws {
         let noEnd = try Ledgers.check(Ledgers.creditHeader + "P1,in-service,1980-05-01,2022-06,10000,201,0", chunkSize: 5)
         #expect(Ledgers.summary(noEnd) == ["credit-mismatch 2 medins.inservice-credit"])

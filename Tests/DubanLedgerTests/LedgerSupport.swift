@@ -25,9 +25,11 @@ enum Ledgers {
 
     /// Checks a ledger written from `text`.
     static func check(_ text: String, kind: LedgerKind? = nil, set: RuleSet = rules, chunkSize: Int = LedgerChecker.defaultChunkSize,
-                      maxLineBytes: Int = LedgerChecker.defaultMaxLineBytes, workers: Int = 2) throws -> LedgerResult {
+                      maxLineBytes: Int = LedgerChecker.defaultMaxLineBytes, workers: Int = 2,
+                      maxListed: Int = LedgerChecker.defaultMaxListedPerKind) throws -> LedgerResult {
         let path = write(text)
-        let checker = try LedgerChecker(set: set, chunkSize: chunkSize, maxLineBytes: maxLineBytes, workers: workers)
+        let checker = try LedgerChecker(set: set, chunkSize: chunkSize, maxLineBytes: maxLineBytes, workers: workers,
+                                        maxListedPerKind: maxListed)
         return checker.check(path: path, display: "ledger.csv", kind: kind)
     }
 

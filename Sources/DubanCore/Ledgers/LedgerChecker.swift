@@ -21,20 +21,27 @@ public struct LedgerChecker: Sendable {
     public var maxLineBytes: Int
     /// Chunks processed at once (default: the active processor count).
     public var workers: Int
+    /// At most this many findings of one kind are listed per ledger (the first, in file order);
+    /// the rest are counted in one more finding of that kind, so a ledger wrong in every row
+    /// cannot exhaust memory. Default 10,000.
+    public var maxListedPerKind: Int
 
     public static let defaultChunkSize = 8 << 20
     public static let defaultMaxLineBytes = 1 << 20
+    public static let defaultMaxListedPerKind = 10_000
     /// At most this many header columns.
     static let maxColumns = 1024
 
     public init(set: RuleSet, chunkSize: Int = LedgerChecker.defaultChunkSize, maxLineBytes: Int = LedgerChecker.defaultMaxLineBytes,
-                workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(MissingRules) {
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                maxListedPerKind: Int = LedgerChecker.defaultMaxListedPerKind) throws(MissingRules) {
         var missing: [String] = []
         guard let rules = LedgerRules(set: set, missing: &missing) else { throw MissingRules(ids: missing) }
         self.rules = rules
         self.chunkSize = max(1, min(chunkSize, 16 << 20))
         self.maxLineBytes = max(64, maxLineBytes)
         self.workers = max(1, workers)
+        self.maxListedPerKind = max(1, maxListedPerKind)
     }
 
     /// The department whose ledgers these are (市医保局).
@@ -72,64 +79,114 @@ public struct LedgerChecker: Sendable {
         summary.kind = header.layout.kind
         let body = size - header.bodyStart
         let chunkCount = body <= 0 ? 0 : (body + chunkSize - 1) / chunkSize
-        var slots = [LedgerChunkResult](repeating: LedgerChunkResult(), count: chunkCount)
         let claim = ChunkClaim(count: chunkCount)
+        let merger = ChunkMerger(rules: rules, file: name, maxListed: maxListedPerKind)
         let context = LedgerChunkScanner.Context(rules: rules, layout: header.layout, file: name, fd: fd, size: size,
-                                                 bodyStart: header.bodyStart, chunkSize: chunkSize, maxLineBytes: maxLineBytes)
-        slots.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: min(workers, max(chunkCount, 1))) { _ in
-                var scanner = LedgerChunkScanner(context)
-                defer { scanner.release() }
-                while let index = claim.next() {
-                    let start = header.bodyStart + index * chunkSize
-                    out[index] = scanner.scan(start: start, end: min(start + chunkSize, size))
-                }
+                                                 bodyStart: header.bodyStart, chunkSize: chunkSize, maxLineBytes: maxLineBytes,
+                                                 maxListed: maxListedPerKind)
+        DispatchQueue.concurrentPerform(iterations: min(workers, max(chunkCount, 1))) { _ in
+            var scanner = LedgerChunkScanner(context)
+            defer { scanner.release() }
+            while let index = claim.next() {
+                let start = header.bodyStart + index * chunkSize
+                merger.add(index, scanner.scan(start: start, end: min(start + chunkSize, size)))
             }
         }
-        return merge(slots, summary: summary, layout: header.layout)
-    }
-
-    /// Joins the chunks in order: absolute lines, month totals, one `no-standard` warning per month.
-    private func merge(_ chunks: [LedgerChunkResult], summary: LedgerSummary, layout: LedgerLayout) -> LedgerResult {
-        var summary = summary
-        var violations: [Violation] = []
-        var months: [Int32: LedgerChunkResult.Month] = [:]
-        var line = 2  // the first line after the header
-        var overflowed = Set<Int32>()
-        for chunk in chunks {
-            for var v in chunk.findings {
-                if let local = v.location?.line { v.location?.line = local + line }
-                violations.append(v)
-            }
-            violations += chunk.fileFindings
-            line += chunk.lines
-            for (key, m) in chunk.months {
-                var total = months[key] ?? LedgerChunkResult.Month()
-                total.rows += m.rows
-                total.unchecked += m.unchecked
-                let (sum, overflow) = total.fen.addingReportingOverflow(m.fen)
-                total.fen = sum
-                if overflow || m.overflow { overflowed.insert(key) }
-                months[key] = total
-            }
-        }
-        summary.lines = line - 2
-        for key in months.keys.sorted() {
-            let m = months[key]!
-            let month = LedgerFields.yearMonth(key)
-            summary.months.append(LedgerMonthTotal(month: month, rows: m.rows, fen: m.fen))
-            if overflowed.contains(key) {
-                violations.append(rules.invalid("the total of \(month) exceeds what duban adds exactly (9.2 × 10^16 yuan)",
-                                                at: Violation.Location(file: summary.file), period: month, subject: "overflow \(month)"))
-            }
-            if m.unchecked > 0 { violations.append(rules.noStandard(file: summary.file, month: month, rows: m.unchecked)) }
-        }
-        return LedgerResult(summary: summary, violations: violations, readable: true)
+        let merged = merger.finish()
+        summary.lines = merged.lines
+        summary.months = merged.months
+        return LedgerResult(summary: summary, violations: merged.violations, readable: true)
     }
 }
 
-/// hands out chunk indices to the workers in order.
+/// Joins chunk results in chunk order as soon as they can be: absolute lines, month totals,
+/// the first `maxListed` findings of each kind; then one finding per kind for the ones not
+/// listed and one `no-standard` warning per month. Chunks finished out of order wait, so
+/// memory holds only the chunks ahead of the slowest one.
+private final class ChunkMerger: @unchecked Sendable {
+    struct Merged {
+        var violations: [Violation] = []
+        var lines = 0
+        var months: [LedgerMonthTotal] = []
+    }
+
+    private let lock = NSLock()
+    private let rules: LedgerRules
+    private let file: String
+    private let maxListed: Int
+    private var waiting: [Int: LedgerChunkResult] = [:]
+    private var next = 0
+    private var violations: [Violation] = []
+    private var line = 2  // the first line after the header
+    private var listed: [Violation.Kind: Int] = [:]
+    private var unlisted: [Violation.Kind: Int] = [:]
+    private var months: [Int32: LedgerChunkResult.Month] = [:]
+    private var overflowed = Set<Int32>()
+
+    init(rules: LedgerRules, file: String, maxListed: Int) {
+        self.rules = rules
+        self.file = file
+        self.maxListed = maxListed
+    }
+
+    func add(_ index: Int, _ result: LedgerChunkResult) {
+        lock.withLock {
+            waiting[index] = result
+            while let chunk = waiting.removeValue(forKey: next) {
+                merge(chunk)
+                next += 1
+            }
+        }
+    }
+
+    private func merge(_ chunk: LedgerChunkResult) {
+        for var v in chunk.findings {
+            let count = listed[v.kind, default: 0]
+            guard count < maxListed else {
+                unlisted[v.kind, default: 0] += 1
+                continue
+            }
+            listed[v.kind] = count + 1
+            if let local = v.location?.line { v.location?.line = local + line }
+            violations.append(v)
+        }
+        for (kind, count) in chunk.unlisted { unlisted[kind, default: 0] += count }
+        violations += chunk.fileFindings
+        line += chunk.lines
+        for (key, m) in chunk.months {
+            var total = months[key] ?? LedgerChunkResult.Month()
+            total.rows += m.rows
+            total.unchecked += m.unchecked
+            let (sum, overflow) = total.fen.addingReportingOverflow(m.fen)
+            total.fen = sum
+            if overflow || m.overflow { overflowed.insert(key) }
+            months[key] = total
+        }
+    }
+
+    func finish() -> Merged {
+        lock.withLock {
+            var merged = Merged(violations: violations, lines: line - 2)
+            for kind in Violation.Kind.allCases {
+                guard let count = unlisted[kind] else { continue }
+                merged.violations.append(rules.unlisted(kind, count: count, listed: maxListed, file: file))
+            }
+            for key in months.keys.sorted() {
+                let m = months[key]!
+                let month = LedgerFields.yearMonth(key)
+                merged.months.append(LedgerMonthTotal(month: month, rows: m.rows, fen: m.fen))
+                if overflowed.contains(key) {
+                    merged.violations.append(rules.invalid("the total of \(month) exceeds what duban adds exactly (9.2 × 10^16 yuan)",
+                                                           at: Violation.Location(file: file), period: month, subject: "overflow \(month)"))
+                }
+                if m.unchecked > 0 { merged.violations.append(rules.noStandard(file: file, month: month, rows: m.unchecked)) }
+            }
+            return merged
+        }
+    }
+}
+
+/// Hands out chunk indices to the workers in order.
 private final class ChunkClaim: @unchecked Sendable {
     private var nextIndex = 0
     private let count: Int

@@ -12,7 +12,12 @@ struct LedgerChunkResult: Sendable {
     }
 
     var lines = 0
+    /// The chunk's first `maxListed` findings of each kind, in row order.
     var findings: [Violation] = []
+    /// Findings of each kind beyond those kept (counted, not built).
+    var unlisted: [Violation.Kind: Int] = [:]
+    /// How many findings of each kind were kept.
+    var kept: [Violation.Kind: Int] = [:]
     /// Findings about the file rather than a row (a read error).
     var fileFindings: [Violation] = []
     var months: [Int32: Month] = [:]
@@ -31,6 +36,7 @@ struct LedgerChunkScanner {
         let bodyStart: Int
         let chunkSize: Int
         let maxLineBytes: Int
+        let maxListed: Int
     }
 
     let c: Context
@@ -450,6 +456,18 @@ struct LedgerChunkScanner {
 
     // MARK: Findings
 
+    /// Whether a finding of this kind is still kept in this chunk; if not, it is only counted.
+    /// (The report lists the first `maxListed` of a kind per file, so no chunk needs more.)
+    private mutating func admit(_ kind: Violation.Kind) -> Bool {
+        let count = result.kept[kind, default: 0]
+        if count >= c.maxListed {
+            result.unlisted[kind, default: 0] += 1
+            return false
+        }
+        result.kept[kind] = count + 1
+        return true
+    }
+
     /// The column (in characters, 1-based) of byte `offset` of the row.
     private func column(_ offset: Int) -> Int {
         var chars = 0
@@ -458,6 +476,7 @@ struct LedgerChunkScanner {
     }
 
     private mutating func invalid(_ message: String, at offset: Int, period: Int32?) {
+        guard admit(.invalid) else { return }
         // What the row is, for the fingerprint: its leading field as written, never its line.
         var lead = 0
         while lead < rowLength && lead < 64 && row[lead] != 44 { lead += 1 }
@@ -469,6 +488,7 @@ struct LedgerChunkScanner {
     private func where_(_ line: Int) -> Violation.Location { Violation.Location(file: c.file, line: line) }
 
     private mutating func inServiceMismatch(month: Int32, base: Int64, credited: Int64, expected: Int64) {
+        guard admit(.creditMismatch) else { return }
         let pid = person, ym = LedgerFields.yearMonth(month)
         let pct = LedgerRules.inForce(c.rules.inService, month)!.value
         let b = LedgerFields.yuan(base), got = LedgerFields.yuan(credited), want = LedgerFields.yuan(expected)
@@ -480,6 +500,7 @@ struct LedgerChunkScanner {
     }
 
     private mutating func retireeMismatch(month: Int32, birth: Int32, credited: Int64, due: Int64, seventy: Bool) {
+        guard admit(.creditMismatch) else { return }
         let pid = person, ym = LedgerFields.yearMonth(month)
         let born = "\(birth / 10000)-\(pad(Int(birth / 100 % 100), 2))-\(pad(Int(birth % 100), 2))"
         let got = LedgerFields.yuan(credited), want = LedgerFields.yuan(due)
@@ -491,6 +512,7 @@ struct LedgerChunkScanner {
     }
 
     private mutating func employerShare(month: Int32, share: Int64) {
+        guard admit(.employerShareCredited) else { return }
         let pid = person, ym = LedgerFields.yearMonth(month), got = LedgerFields.yuan(share)
         result.findings.append(c.rules.finding(
             .employerShareCredited, c.rules.employer, at: where_(line), period: ym,
@@ -506,6 +528,7 @@ struct LedgerChunkScanner {
         let b = LedgerVocabulary.beneficiary, k = LedgerVocabulary.payeeKind, g = LedgerVocabulary.category
         let subject = "\(pid) \(day) \(paid) \(b.slugs[beneficiary]) \(k.slugs[payee]) \(g.slugs[category])"
         func add(_ kind: Violation.Kind, zh: String, en: String, reported: String, required: String) {
+            guard admit(kind) else { return }
             result.findings.append(r.finding(kind, r.accountUse, at: where_(line), period: ym, zh: "\(pid) \(day) 个人账户支付 \(paid) 元：" + zh,
                                              en: "\(pid), \(day), \(paid) yuan: " + en, reported: "\(pid): " + reported, required: required, subject: subject))
         }

@@ -22,4 +22,19 @@ extension LedgerRules {
                           period: month, reported: "\(rows) rows", required: "a standard in force", location: Violation.Location(file: file),
                           subject: "no-standard \(file.split(separator: "/").last.map(String.init) ?? file)")
     }
+
+    /// The findings of one kind beyond the first `listed` of a ledger: counted in one more finding.
+    func unlisted(_ kind: Violation.Kind, count: Int, listed: Int, file: String) -> Violation {
+        let rule: Rule? = switch kind {
+        case .creditMismatch, .noStandard: inService
+        case .employerShareCredited: employer
+        case .ineligibleBeneficiary, .undesignatedPayee, .prohibitedUse, .nonpositiveAmount: accountUse
+        default: nil
+        }
+        return build.make(kind, rule: rule, department: department,
+                          zh: "本账目另有 \(count) 处 \(kind.rawValue) 未逐条列出（每类只列前 \(listed) 处）",
+                          en: "\(count) more \(kind.rawValue) findings in this ledger are not listed (the first \(listed) of each kind are)",
+                          reported: "\(count) more rows", required: nil, location: Violation.Location(file: file),
+                          subject: "unlisted \(kind.rawValue)")
+    }
 }
