@@ -299,25 +299,27 @@ struct LedgerChunkScanner {
 
     // MARK: Account-credit rows
 
+    private static let creditColumns = LedgerKind.accountCredit.columns
+    private static let expenseColumns = LedgerKind.accountExpense.columns
+
     private mutating func credit() {
-        let names = LedgerKind.accountCredit.columns
         var ok = personValid()
         let (sp, sn) = field(1)
         let status = LedgerVocabulary.status.index(sp, sn)
         if status == nil { ok = false; badEnum(1, .status) }
         let (bp, bn) = field(2)
         let birth = LedgerFields.day(bp, bn)
-        if birth == nil { ok = false; badField(2, "\(names[2]) '\(text(2))' is not a real day (YYYY-MM-DD)") }
+        if birth == nil { ok = false; badField(2, "\(Self.creditColumns[2]) '\(text(2))' is not a real day (YYYY-MM-DD)") }
         let (mp, mn) = field(3)
         let month = LedgerFields.month(mp, mn)
-        if month == nil { ok = false; badField(3, "\(names[3]) '\(text(3))' is not a month (YYYY-MM)") }
+        if month == nil { ok = false; badField(3, "\(Self.creditColumns[3]) '\(text(3))' is not a month (YYYY-MM)") }
         var base: Int64 = -1
         let (cp, cn) = field(4)
         if cn > 0 || status == 0 {
             switch LedgerFields.fen(cp, cn, signed: false) {
             case .success(let v): base = v
-            case .failure(.empty): ok = false; badField(4, "\(names[4]) is required for an in-service row", month: month)
-            case .failure(let e): ok = false; badField(4, e.message(names[4], text(4)), month: month)
+            case .failure(.empty): ok = false; badField(4, "\(Self.creditColumns[4]) is required for an in-service row", month: month)
+            case .failure(let e): ok = false; badField(4, e.message(Self.creditColumns[4], text(4)), month: month)
             }
         }
         let credited = amount(5, signed: false, month: month)
@@ -346,11 +348,10 @@ struct LedgerChunkScanner {
     // MARK: Account-expense rows
 
     private mutating func expense() {
-        let names = LedgerKind.accountExpense.columns
         var ok = personValid()
         let (dp, dn) = field(1)
         let date = LedgerFields.day(dp, dn)
-        if date == nil { ok = false; badField(1, "\(names[1]) '\(text(1))' is not a real day (YYYY-MM-DD)") }
+        if date == nil { ok = false; badField(1, "\(Self.expenseColumns[1]) '\(text(1))' is not a real day (YYYY-MM-DD)") }
         let month = date.map { ($0 / 10000) * 12 + ($0 / 100 % 100) - 1 }
         let (bp, bn) = field(2)
         let beneficiary = LedgerVocabulary.beneficiary.index(bp, bn)
