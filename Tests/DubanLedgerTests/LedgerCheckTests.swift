@@ -153,5 +153,14 @@ import Testing
         #expect(LedgerRules.credit(base: 1_234_567, s) == 24691)
         #expect(LedgerRules.credit(base: 999_999_999_975, s) == 20_000_000_000)  // 19,999,999,999.5 fen rounds up (128-bit path)
         #expect(LedgerRules.credit(base: 999_999_999_925, s) == 19_999_999_999)  // 19,999,999,998.5 → …999
+        // The division-free comparison agrees with the division, at and around every half fen.
+        for base in Int64(1_234_500)...Int64(1_234_600) {
+            let expected = LedgerRules.credit(base: base, s)
+            for credited in expected - 1...expected + 1 {
+                #expect(LedgerRules.creditMatches(base: base, credited: credited, s) == (credited == expected))
+            }
+        }
+        #expect(LedgerRules.creditMatches(base: 999_999_999_975, credited: 20_000_000_000, s))
+        #expect(!LedgerRules.creditMatches(base: 999_999_999_975, credited: 19_999_999_999, s))
     }
 }

@@ -330,8 +330,9 @@ struct LedgerChunkScanner {
         if status == 0 {
             checked = s.percentNumerator >= 0
             if checked {
-                let expected = LedgerRules.credit(base: base, s)
-                if credited != expected { inServiceMismatch(month: month, base: base, credited: credited, expected: expected) }
+                if !LedgerRules.creditMatches(base: base, credited: credited, s) {
+                    inServiceMismatch(month: month, base: base, credited: credited, expected: LedgerRules.credit(base: base, s))
+                }
             }
         } else {
             // The month of the 70th birthday and every later one is 110-yuan: compare months only
@@ -374,9 +375,16 @@ struct LedgerChunkScanner {
     // MARK: Field helpers
 
     /// person_id: 1–64 bytes of UTF-8 without control characters.
+    @inline(__always)
     private mutating func personValid() -> Bool {
-        let (p, n) = field(0)
+        let n = ends[columns[0]] - starts[columns[0]]
         if rowPlainASCII && n > 0 && n <= 64 { return true }
+        return personValidSlowly()
+    }
+
+    @inline(never)
+    private mutating func personValidSlowly() -> Bool {
+        let (p, n) = field(0)
         var ascii = true
         for i in 0..<n {
             let b = p[i]

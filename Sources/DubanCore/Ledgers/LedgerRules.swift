@@ -93,6 +93,18 @@ final class LedgerRules: Sendable {
     @inline(__always)
     static func roundHalfUp(_ n: Int64, _ d: Int64) -> Int64 { (2 * n + d) / (2 * d) }
 
+    /// Whether `credited` is base × percentage ÷ 100 rounded half-up, without a division for
+    /// realistic values: credited·2D ≤ 2·base·P + D < (credited + 1)·2D.
+    @inline(__always)
+    static func creditMatches(base: Int64, credited: Int64, _ s: MonthStandards) -> Bool {
+        let p = s.percentNumerator, d = s.percentDenominator
+        if base < 1 << 40 && credited < 1 << 40 && p < 1 << 20 && d < 1 << 20 {
+            let x = 2 * base * p + d, low = credited * 2 * d
+            return low <= x && x < low + 2 * d
+        }
+        return credit(base: base, s) == credited
+    }
+
     /// base × percentage ÷ 100 in whole fen, half-up, exact for every base up to 10^12 fen.
     @inline(__always)
     static func credit(base: Int64, _ s: MonthStandards) -> Int64 {
