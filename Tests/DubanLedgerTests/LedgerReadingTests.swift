@@ -207,3 +207,49 @@ import TestSupport
         #expect(throws: LedgerChecker.MissingRules.self) { try LedgerChecker(set: set) }
     }
 }
+
+/// Ledgers mutated at random (quotes, commas, line ends, CR, NUL, high bytes, cut rows) never
+/// crash the reader, and every chunk size and worker count reads them alike.
+@Suite struct LedgerMutationTests {
+    /// A fixed linear congruential generator, so every run mutates alike.
+    struct Mutator {
+        var state: UInt64
+
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    @Test(arguments: 0..<12)
+    func mutatedLedgersReadAlikeInEveryChunking(seed: Int) throws {
+        var text = seed % 2 == 0 ? Ledgers.creditHeader : Ledgers.expenseHeader
+        for i in 0..<60 {
+            text += seed % 2 == 0 ? "S\(i),\(i % 3 == 0 ? "retired" : "in-service"),1952-0\(1 + i % 9)-01,2022-0\(1 + i % 9),\(i % 3 == 0 ? "" : "10000.5\(i % 10)"),\(i % 3 == 0 ? "110" : "200.01"),0\n"
+                                  : "S\(i),2022-06-\(10 + i % 20),\(["self", "other", "配偶"][i % 3]),designated-retail-pharmacy,\(["drugs", "wellness"][i % 2]),\(i % 5 == 0 ? "-1" : "12.5")\n"
+        }
+        var bytes = Array(text.utf8)
+        let header = (seed % 2 == 0 ? Ledgers.creditHeader : Ledgers.expenseHeader).utf8.count
+        var mutator = Mutator(state: UInt64(seed + 1))
+        let pieces: [[UInt8]] = [[34], [44], [10], [13], [13, 10], [0], [0xE5, 0x8C], [34, 34], [0xFF], [48, 46, 48, 48, 53]]
+        for _ in 0..<25 {
+            let at = header + mutator.next(bytes.count - header)
+            if mutator.next(3) == 0 {
+                bytes.removeSubrange(at..<min(bytes.count, at + 1 + mutator.next(8)))
+            } else {
+                bytes.insert(contentsOf: pieces[mutator.next(pieces.count)], at: at)
+            }
+        }
+        let path = Ledgers.write(bytes)
+        let reference = try LedgerChecker(set: Ledgers.rules, workers: 1).check(path: path, display: "m.csv")
+        #expect(reference.readable)
+        #expect(reference.summary.lines >= 55)
+        #expect(reference.violations.contains { $0.kind == .invalid }, "the mutations make rows unreadable")
+        for (chunk, workers) in [(1, 2), (3, 4), (17, 2), (256, 3)] {
+            let result = try LedgerChecker(set: Ledgers.rules, chunkSize: chunk, maxLineBytes: 64, workers: workers).check(path: path, display: "m.csv")
+            let long = try LedgerChecker(set: Ledgers.rules, maxLineBytes: 64).check(path: path, display: "m.csv")
+            #expect(result.violations == long.violations, "seed \(seed), chunk size \(chunk)")
+            #expect(result.summary == long.summary, "seed \(seed), chunk size \(chunk)")
+        }
+    }
+}
