@@ -15,16 +15,16 @@ public struct LedgerChecker: Sendable {
     }
 
     let rules: LedgerRules
-    /// Bytes per chunk (default 8 MiB). Tests make it tiny to put rows across chunk boundaries.
-    public var chunkSize: Int
+    /// Bytes per chunk (default 8 MiB, at most 16 MiB). Tests make it tiny to put rows across chunk boundaries.
+    public let chunkSize: Int
     /// A longer line is `invalid` and skipped (default 1 MiB; a ledger row is well under 1 KiB).
-    public var maxLineBytes: Int
+    public let maxLineBytes: Int
     /// Chunks processed at once (default: the active processor count).
-    public var workers: Int
+    public let workers: Int
     /// At most this many findings of one kind are listed per ledger (the first, in file order);
     /// the rest are counted in one more finding of that kind, so a ledger wrong in every row
     /// cannot exhaust memory. Default 10,000.
-    public var maxListedPerKind: Int
+    public let maxListedPerKind: Int
 
     public static let defaultChunkSize = 8 << 20
     public static let defaultMaxLineBytes = 1 << 20

@@ -494,7 +494,8 @@ struct LedgerChunkScanner {
                                                period: period.map(LedgerFields.yearMonth), subject: "row \(key) \(message)"))
     }
 
-    private func where_(_ line: Int) -> Violation.Location { Violation.Location(file: c.file, line: line) }
+    /// The current row's place (its line relative to the chunk until the merge).
+    private var here: Violation.Location { Violation.Location(file: c.file, line: line) }
 
     private mutating func inServiceMismatch(month: Int32, base: Int64, credited: Int64, expected: Int64) {
         guard admit(.creditMismatch) else { return }
@@ -502,7 +503,7 @@ struct LedgerChunkScanner {
         let pct = LedgerRules.inForce(c.rules.inService, month)!.value
         let b = LedgerFields.yuan(base), got = LedgerFields.yuan(credited), want = LedgerFields.yuan(expected)
         result.findings.append(c.rules.finding(
-            .creditMismatch, c.rules.inService, at: where_(line), period: ym,
+            .creditMismatch, c.rules.inService, at: here, period: ym,
             zh: "在职职工 \(pid) \(ym) 个人账户计入 \(got) 元，应为本人参保缴费基数 \(b) 元的 \(pct)%，即 \(want) 元（四舍五入到分）",
             en: "in-service person \(pid), \(ym): \(got) yuan credited; \(pct)% of the own contribution base \(b) yuan is \(want) yuan (to the fen, half-up)",
             reported: "\(pid): credited \(got)", required: "\(want) (\(pct)% of \(b), to the fen half-up)", subject: "\(pid) \(ym)"))
@@ -514,7 +515,7 @@ struct LedgerChunkScanner {
         let born = "\(birth / 10000)-\(pad(Int(birth / 100 % 100), 2))-\(pad(Int(birth % 100), 2))"
         let got = LedgerFields.yuan(credited), want = LedgerFields.yuan(due)
         result.findings.append(c.rules.finding(
-            .creditMismatch, seventy ? c.rules.seventyPlus : c.rules.under70, at: where_(line), period: ym,
+            .creditMismatch, seventy ? c.rules.seventyPlus : c.rules.under70, at: here, period: ym,
             zh: "退休人员 \(pid)（\(born) 出生）\(ym) 个人账户划入 \(got) 元，应为 \(want) 元（\(seventy ? "70周岁(含)以上" : "不满70周岁")）",
             en: "retired person \(pid) (born \(born)), \(ym): \(got) yuan credited; \(want) yuan is due (\(seventy ? "70 or older that month" : "under 70 that month"))",
             reported: "\(pid): credited \(got)", required: "\(want) (\(seventy ? "aged 70 or over" : "under 70"))", subject: "\(pid) \(ym)"))
@@ -524,7 +525,7 @@ struct LedgerChunkScanner {
         guard admit(.employerShareCredited) else { return }
         let pid = person, ym = LedgerFields.yearMonth(month), got = LedgerFields.yuan(share)
         result.findings.append(c.rules.finding(
-            .employerShareCredited, c.rules.employer, at: where_(line), period: ym,
+            .employerShareCredited, c.rules.employer, at: here, period: ym,
             zh: "\(pid) \(ym) 个人账户计入单位缴费 \(got) 元；单位缴纳的基本医疗保险费应全部计入统筹基金",
             en: "\(pid), \(ym): \(got) yuan of the employer's contribution credited to the personal account; all of it belongs to the pooled fund",
             reported: "\(pid): employer_share \(got)", required: "0.00", subject: "\(pid) \(ym)"))
@@ -538,7 +539,7 @@ struct LedgerChunkScanner {
         let subject = "\(pid) \(day) \(paid) \(b.slugs[beneficiary]) \(k.slugs[payee]) \(g.slugs[category])"
         func add(_ kind: Violation.Kind, zh: String, en: String, reported: String, required: String) {
             guard admit(kind) else { return }
-            result.findings.append(r.finding(kind, r.accountUse, at: where_(line), period: ym, zh: "\(pid) \(day) 个人账户支付 \(paid) 元：" + zh,
+            result.findings.append(r.finding(kind, r.accountUse, at: here, period: ym, zh: "\(pid) \(day) 个人账户支付 \(paid) 元：" + zh,
                                              en: "\(pid), \(day), \(paid) yuan: " + en, reported: "\(pid): " + reported, required: required, subject: subject))
         }
         if !r.allowedBeneficiary[beneficiary] {
