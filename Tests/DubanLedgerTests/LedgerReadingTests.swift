@@ -40,6 +40,8 @@ import TestSupport
             "13:41 credited '+200' has a sign; write the amount without one",
         ])
         #expect(invalid.allSatisfy { $0.severity == .error && $0.department == "市医保局" && $0.location?.file == "ledger.csv" })
+        // A field that cannot be read carries the row's month where the month is readable.
+        #expect(invalid.map { $0.period?.description ?? "-" } == ["-", "-", "-", "2022-06", "2022-06", "2022-06", "-", "-", "-", "-", "2022-06", "2022-06"])
         let checked = result.violations.filter { $0.kind != .invalid }
         #expect(Ledgers.summary(LedgerResult(summary: result.summary, violations: checked, readable: true))
                 == ["credit-mismatch 15 medins.inservice-credit"])

@@ -303,15 +303,16 @@ struct LedgerChunkScanner {
     private static let expenseColumns = LedgerKind.accountExpense.columns
 
     private mutating func credit() {
-        var ok = personValid()
-        let (sp, sn) = field(1)
-        let status = LedgerVocabulary.status.index(sp, sn)
-        if status == nil { ok = false; badEnum(1, .status) }
-        let (bp, bn) = field(2)
-        let birth = LedgerFields.day(bp, bn)
-        if birth == nil { ok = false; badField(2, "\(Self.creditColumns[2]) '\(text(2))' is not a real day (YYYY-MM-DD)") }
+        // The month first, so that every finding of the row carries it as its period.
         let (mp, mn) = field(3)
         let month = LedgerFields.month(mp, mn)
+        var ok = personValid(month: month)
+        let (sp, sn) = field(1)
+        let status = LedgerVocabulary.status.index(sp, sn)
+        if status == nil { ok = false; badEnum(1, .status, month: month) }
+        let (bp, bn) = field(2)
+        let birth = LedgerFields.day(bp, bn)
+        if birth == nil { ok = false; badField(2, "\(Self.creditColumns[2]) '\(text(2))' is not a real day (YYYY-MM-DD)", month: month) }
         if month == nil { ok = false; badField(3, "\(Self.creditColumns[3]) '\(text(3))' is not a month (YYYY-MM)") }
         var base: Int64 = -1
         let (cp, cn) = field(4)
@@ -349,11 +350,11 @@ struct LedgerChunkScanner {
     // MARK: Account-expense rows
 
     private mutating func expense() {
-        var ok = personValid()
         let (dp, dn) = field(1)
         let date = LedgerFields.day(dp, dn)
-        if date == nil { ok = false; badField(1, "\(Self.expenseColumns[1]) '\(text(1))' is not a real day (YYYY-MM-DD)") }
         let month = date.map { ($0 / 10000) * 12 + ($0 / 100 % 100) - 1 }
+        var ok = personValid(month: month)
+        if date == nil { ok = false; badField(1, "\(Self.expenseColumns[1]) '\(text(1))' is not a real day (YYYY-MM-DD)") }
         let (bp, bn) = field(2)
         let beneficiary = LedgerVocabulary.beneficiary.index(bp, bn)
         if beneficiary == nil { ok = false; badEnum(2, .beneficiary, month: month) }
@@ -376,29 +377,29 @@ struct LedgerChunkScanner {
 
     /// person_id: 1–64 bytes of UTF-8 without control characters.
     @inline(__always)
-    private mutating func personValid() -> Bool {
+    private mutating func personValid(month: Int32?) -> Bool {
         let n = ends[columns[0]] - starts[columns[0]]
         if rowPlainASCII && n > 0 && n <= 64 { return true }
-        return personValidSlowly()
+        return personValidSlowly(month: month)
     }
 
     @inline(never)
-    private mutating func personValidSlowly() -> Bool {
+    private mutating func personValidSlowly(month: Int32?) -> Bool {
         let (p, n) = field(0)
         var ascii = true
         for i in 0..<n {
             let b = p[i]
             if b < 0x20 || b == 0x7F {
-                badField(0, "person_id contains a control character (byte \(b))")
+                badField(0, "person_id contains a control character (byte \(b))", month: month)
                 return false
             }
             if b >= 0x80 { ascii = false }
         }
         let length = quoting[columns[0]] == 2 ? person.utf8.count : n
-        if length == 0 { badField(0, "person_id is empty"); return false }
-        if length > 64 { badField(0, "person_id is longer than 64 bytes"); return false }
+        if length == 0 { badField(0, "person_id is empty", month: month); return false }
+        if length > 64 { badField(0, "person_id is longer than 64 bytes", month: month); return false }
         if !ascii && String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) == nil {
-            badField(0, "person_id is not valid UTF-8")
+            badField(0, "person_id is not valid UTF-8", month: month)
             return false
         }
         return true
