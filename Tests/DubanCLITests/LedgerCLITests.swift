@@ -172,3 +172,48 @@ import TestSupport
         ])
     }
 }
+
+/// The defects `scripts/ledger/gen-ledgers.py` plants are exactly what `duban ledger` finds:
+/// every one, at its line, of its kind and rule, for its person, and nothing else.
+@Suite struct GeneratedLedgerTests {
+    /// One finding as the manifest and the JSON report can both state it.
+    struct Finding: Hashable, CustomStringConvertible {
+        var line: Int, kind: String, rule: String, person: String
+        var description: String { "\(line) \(kind) \(rule) \(person)" }
+    }
+
+    // 2026-02 holds 29 February birthdays turning 70 (1956 was a leap year).
+    @Test(arguments: [("credit", "2025-12:2026-03"), ("expense", "2022-06:2022-07")])
+    func plantedDefectsAreAllFoundAndNoOthers(kind: String, months: String) throws {
+        let dir = TestPaths.scratchDirectory("duban-generated-ledger")
+        let generator = TestPaths.packageRoot.appendingPathComponent("scripts/ledger/gen-ledgers.py").path
+        let generated = try DubanProcess.shell(
+            "python3 '\(generator)' ledger.csv --kind \(kind) --rows 6000 --month \(months) --defect-share 0.03 --seed planted --manifest planted.csv",
+            in: dir, timeout: 60)
+        try #require(generated.status == 0, "\(generated.stderr)")
+
+        let manifest = try String(contentsOf: dir.appendingPathComponent("planted.csv"), encoding: .utf8)
+        let planted = Set(manifest.split(separator: "\n").dropFirst().map { line -> Finding in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            // An unreadable row is found at its line; which person it was is not read from it.
+            return Finding(line: Int(f[0])!, kind: f[1], rule: f[2], person: f[1] == "invalid" ? "" : f[3])
+        })
+        #expect(planted.count > 100)
+        #expect(Set(planted.map(\.kind)).count == (kind == "credit" ? 3 : 5), "every kind of defect is planted: \(Set(planted.map(\.kind)))")
+
+        let run = try DubanProcess.run(["ledger", "ledger.csv", "--rules", TestPaths.rules.path, "--as-of", "2022-12-31", "--format", "json"], in: dir)
+        #expect(run.status == 2, "invalid rows are planted, so the exit status is 2")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let violations = try #require(report["violations"] as? [[String: Any]])
+        let found = Set(violations.map { v -> Finding in
+            let kind = v["kind"] as! String
+            let evidence = v["evidence"] as? [String: Any]
+            let person = kind == "invalid" ? "" : String((evidence?["reported"] as? String ?? "").prefix { $0 != ":" })
+            let line = (v["location"] as? [String: Any])?["line"] as? Int ?? 0
+            return Finding(line: line, kind: kind, rule: v["rule"] as? String ?? "", person: person)
+        })
+        #expect(found.count == violations.count, "one finding per row")
+        #expect(planted.subtracting(found).sorted { $0.line < $1.line } == [], "planted but not found")
+        #expect(found.subtracting(planted).sorted { $0.line < $1.line } == [], "found but not planted")
+    }
+}
