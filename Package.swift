@@ -39,6 +39,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "DubanYAMLTests", dependencies: ["DubanYAML", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DubanLedgerTests", dependencies: ["DubanCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DubanReportersTests", dependencies: ["DubanReporters", "TestSupport"], exclude: ["Golden"], swiftSettings: strict),
         .testTarget(name: "DubanCLITests", dependencies: ["duban", "TestSupport"], exclude: ["BadInput"], swiftSettings: strict),
         .testTarget(name: "RulesDataTests", dependencies: ["DubanCore", "TestSupport"], swiftSettings: strict),

@@ -34,6 +34,7 @@ def validator(name):
 rules = validator("rules.schema.json")
 status = validator("status.schema.json")
 report = validator("report.schema.json")
+ledgers = validator("ledgers.schema.json")
 registries = {"documents.yaml", "departments.yaml"}
 checks = [(p, rules) for p in sorted((root / "rules").rglob("*.yaml"))
           if p.name not in registries and p.parent.name not in ("metrics", "calendar")]
@@ -59,7 +60,18 @@ bad_status = {"department": "市水务局", "period": "2022-13", "submitted": "2
               "tasks": [{"rule": "pollution.water.7.1", "status": "done"}]}
 bad_report = {"as_of": "2022-07-06", "summary": {"errors": 1, "warnings": 0, "files": 1},
               "violations": [{"rule": "x", "kind": "overdue", "severity": "fatal"}]}
-for name, v, bad in (("rules", rules, bad_rule), ("status", status, bad_status), ("report", report, bad_report)):
+bad_ledger_row = {"person_id": "P1", "status": "in-service", "birth_date": "1980-05-01", "month": "2022-06",
+                  "contribution_base": "12345.67", "credited": "246.913", "employer_share": "0"}
+good_ledger_rows = [{"person_id": "P1", "status": "在职", "birth_date": "1980-05-01", "month": "2022-06",
+                     "contribution_base": "12345.67", "credited": "246.91", "employer_share": "0", "note": "extra columns are fine"},
+                    {"person_id": "P2", "date": "2022-06-03", "beneficiary": "spouse", "payee_kind": "designated-retail-pharmacy",
+                     "category": "drugs", "amount": "-12.50"}]
+for row in good_ledger_rows:
+    for error in ledgers.iter_errors(row):
+        problems += 1
+        print(f"schemas/ledgers.schema.json refuses a good row: {error.message}")
+for name, v, bad in (("rules", rules, bad_rule), ("status", status, bad_status), ("report", report, bad_report),
+                     ("ledgers", ledgers, bad_ledger_row)):
     if v.is_valid(bad):
         problems += 1
         print(f"schemas/{name}.schema.json accepts a known-bad example")

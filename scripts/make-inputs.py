@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes inputs/: the sample monthly progress reports (February–December 2022) of every unit
 with a role in annexes 1–5 of 京政办发〔2022〕6号, with a planted, documented set of defects,
-plus inputs/README.md. Deterministic: the same rules/ always give byte-identical files.
+市医保局's December status file with its two ledgers (京政办发〔2022〕8号, written by
+scripts/ledger/gen-ledgers.py), plus inputs/README.md. Deterministic: the same rules/ always give byte-identical files.
 
     python3 scripts/make-inputs.py                     # rewrite inputs/ (and only inputs/)
     python3 scripts/make-inputs.py --verify DUBAN      # then run DUBAN check and compare with the plan
@@ -24,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 import yaml
@@ -32,6 +34,11 @@ AS_OF = dt.date(2023, 1, 6)
 YEAR = 2022
 PERIODS = [(YEAR, m) for m in range(2, 13)]
 SEVERITY = {'late-report': 'warning', 'late': 'warning', 'off-pace': 'warning'}
+# 市医保局's December ledgers (京政办发〔2022〕8号, docs/ledgers.md), written by scripts/ledger/gen-ledgers.py:
+# (kind, status-file kind, rows, share of rows with a planted defect). The expense ledger's declared total
+# is written 100.00 yuan too high, a clerical slip the reconciliation must catch.
+LEDGERS = [('credit', 'account-credit', 3000, 0.004), ('expense', 'account-expense', 2000, 0.006)]
+LEDGER_SLIP_FEN = 100_00
 
 
 # ───────────────────────────── the rules, read as docs/checks.md reads them ─────────────────────────────
@@ -822,8 +829,54 @@ def build(root):
     lit = {'department': '市政府', 'period': (YEAR, 12), 'submitted': dt.date(2023, 1, 4), 'tasks': [],
            'metrics': story.figures('shizhengfu', (YEAR, 12))}
     out['shizhengfu/2022-12.yaml'] = render(m, 'shizhengfu', lit, '# 市政府 2022年全民科学素质年度数据（京政办发〔2022〕7号，市科协汇总）').encode('utf-8')
-    out['README.md'] = readme(m, story, out).encode('utf-8')
+    ledgers = medins_ledgers(root)
+    out['yibao/2022-12.yaml'] = medins_report(ledgers).encode('utf-8')
+    for led in ledgers:
+        out[led['path']] = led['data']
+    out['README.md'] = readme(m, story, out, ledgers).encode('utf-8')
     return dict(sorted(out.items()))
+
+
+def medins_ledgers(root):
+    """The December ledgers of 市医保局, their planted defects (the generator's manifest) and their totals
+    (read back by the Python peer of the ledger checks, an implementation independent of duban)."""
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind, written, rows, share in LEDGERS:
+            csv_path, manifest = pathlib.Path(tmp, f'{kind}.csv'), pathlib.Path(tmp, f'{kind}-defects.csv')
+            subprocess.run([sys.executable, str(root / 'scripts/ledger/gen-ledgers.py'), str(csv_path), '--kind', kind,
+                            '--rows', str(rows), '--month', f'{YEAR}-12', '--defect-share', str(share),
+                            '--seed', 'inputs', '--manifest', str(manifest)], check=True)
+            peer = subprocess.run([sys.executable, str(root / 'scripts/bench/ledger-peer.py'), str(csv_path), '--kind', kind],
+                                  check=True, capture_output=True, text=True)
+            month = json.loads(peer.stdout)['months'][f'{YEAR}-12']
+            defects = [line.split(',') for line in manifest.read_text().splitlines()[1:]]
+            out.append(dict(kind=kind, written=written, path=f'yibao/ledgers/{YEAR}-12-{kind}.csv', data=csv_path.read_bytes(),
+                            rows=month['rows'], total=Decimal(month['total']),
+                            defects=[(int(line), k, rule) for line, k, rule, _ in defects]))
+    return out
+
+
+def medins_report(ledgers):
+    """市医保局's December status file: the credit standards it applied and the ledgers it reports."""
+    L = [f'# 市医保局 {YEAR}年12月 职工医保个人账户计入与使用台账（京政办发〔2022〕8号）',
+         'department: 市医保局', f'period: {YEAR}-12', 'submitted: 2023-01-04', 'metrics:']
+    for metric, value in (('inservice_credit_pct_of_base', 2), ('retiree_credit_under70_yuan_month', 100),
+                          ('retiree_credit_70plus_yuan_month', 110)):
+        L += [f'  - metric: {metric}', f'    value: {value}']
+    L.append('ledgers:')
+    for led in ledgers:
+        total = led['total'] + (Decimal(LEDGER_SLIP_FEN) / 100 if led['kind'] == 'expense' else 0)
+        L += [f'  - file: {led["path"].removeprefix("yibao/")}', f'    kind: {led["written"]}', f'    month: {YEAR}-12',
+              f'    rows: {led["rows"]}', f'    total: {total:.2f}']
+    return '\n'.join(L) + '\n'
+
+
+def ledger_expected(ledgers):
+    """What the ledgers must raise: every planted row (kind, rule, file:line) and the slipped total."""
+    rows = [(k, 'yibao', rule or None, f'inputs/{led["path"]}:{line}') for led in ledgers for line, k, rule in led['defects']]
+    rows.append(('totals-mismatch', 'yibao', 'medins.account-use', 'inputs/yibao/2022-12.yaml'))
+    return rows
 
 
 # ───────────────────────────── README ─────────────────────────────
@@ -836,8 +889,8 @@ def expected(m):
     return rows
 
 
-def readme(m, story, files):
-    rows = expected(m)
+def readme(m, story, files, ledgers):
+    rows = expected(m) + [(k, '市医保局', r, None, 'ledger') for k, _, r, _ in ledger_expected(ledgers)]
     n_files = sum(1 for k in files if k.endswith('.yaml'))
     errors = sum(1 for r in rows if SEVERITY.get(r[0], 'error') == 'error')
     warnings = len(rows) - errors
@@ -894,6 +947,17 @@ def readme(m, story, files):
              '`jingjixinxihua/2022-06.yaml` (rule id `pollution.air.3.1O`); `pinggu/2022-10.yaml` is well-formed but '
              'inconsistent (completed after submitted).\n')
     L.append('Superseded (listed, not a violation): `inputs/shunyi/2022-08.yaml`, by `inputs/shunyi/2022-08-fix.yaml`.\n')
+    L.append('## 市医保局\'s ledgers (京政办发〔2022〕8号)\n')
+    kinds_of = collections.Counter(k for k, _, _, _ in ledger_expected(ledgers))
+    L.append('`yibao/2022-12.yaml` is 市医保局\'s December status file: the three credit standards it applied (in force, '
+             'no finding) and its two December ledgers under `ledgers:` (docs/ledgers.md), written by '
+             '`scripts/ledger/gen-ledgers.py --seed inputs` with a small share of planted defect rows: '
+             + ', '.join(f'`{led["path"]}` ({led["rows"]} readable rows of {LEDGERS[i][2]}, '
+                         f'{len(led["defects"])} planted defects)' for i, led in enumerate(ledgers))
+             + '. Every planted row must be found at its line, of the kind and rule in the generator\'s manifest, and '
+             'nothing else: ' + ', '.join(f'{n} `{k}`' for k, n in sorted(kinds_of.items()) if k != 'totals-mismatch')
+             + '. The declared rows and totals are those of the ledgers (read back by `scripts/bench/ledger-peer.py`), '
+             f'except the expense ledger\'s total, written {LEDGER_SLIP_FEN // 100}.00 yuan too high: one `totals-mismatch`.\n')
     L.append('## Expected counts (as of 2023-01-06)\n')
     L.append('| kind | severity | count |')
     L.append('|---|---|---|')
@@ -913,8 +977,13 @@ def verify(root, duban, m):
     data = json.loads(run.stdout)
     got = collections.Counter()
     for v in data['violations']:
-        got[(v['kind'], v['department'], v['rule'], v['period'])] += 1
+        if v['department'] == '市医保局':  # ledger findings: by place, as the generator's manifest states them
+            place = v['location']['file'] + (f':{v["location"]["line"]}' if v['location']['file'].endswith('.csv') else '')
+            got[(v['kind'], 'yibao', v['rule'], place)] += 1
+        else:
+            got[(v['kind'], v['department'], v['rule'], v['period'])] += 1
     want = collections.Counter((k, d, r, p) for k, d, r, p, _ in expected(m))
+    want.update(ledger_expected(medins_ledgers(root)))
     extra, missing = got - want, want - got
     for k in sorted(extra, key=str):
         print('unexpected:', k, file=sys.stderr)

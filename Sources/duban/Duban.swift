@@ -13,7 +13,7 @@ struct Duban: ParsableCommand {
         Exit status: 0 nothing found, 1 problems or violations found, 2 the input or the command line could not be used.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, SelfCheckCommand.self, TemplateCommand.self, Validate.self, RulesCommand.self,
+        subcommands: [CheckCommand.self, SelfCheckCommand.self, LedgerCommand.self, TemplateCommand.self, Validate.self, RulesCommand.self,
                       ExplainCommand.self, CalendarCommand.self]
     )
 

@@ -41,7 +41,11 @@ import TestSupport
         ],
         superseded: [SubmissionLoader.Superseded(file: "inputs/shuiwu/2022-05.yaml", department: "市水务局", period: YearMonth(iso: "2022-05")!,
                                                  submitted: Day(iso: "2022-06-02")!, supersededBy: "inputs/shuiwu/2022-05-fix.yaml")],
-        files: 3)
+        files: 3,
+        ledgers: [LedgerSummary(file: "inputs/yibao/ledgers/2022-06-credit.csv", kind: .accountCredit, lines: 5, months: [
+            LedgerMonthTotal(month: YearMonth(iso: "2022-05")!, rows: 1, fen: 11000),
+            LedgerMonthTotal(month: YearMonth(iso: "2022-06")!, rows: 4, fen: 4_123_456_78),
+        ])])
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
@@ -64,7 +68,10 @@ import TestSupport
     @Test func jsonIsValidAndHasTheSpecKeys() throws {
         let text = JSONReporter().render(Self.report, language: .zh)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(Set(json.keys) == ["as_of", "summary", "violations", "superseded"])
+        #expect(Set(json.keys) == ["as_of", "summary", "violations", "superseded", "ledgers"])
+        let ledger = try #require((json["ledgers"] as? [[String: Any]])?.first)
+        #expect(ledger["kind"] as? String == "account-credit")
+        #expect((ledger["months"] as? [[String: Any]])?.last?["total"] as? Double == 4123456.78)
         let first = try #require((json["violations"] as? [[String: Any]])?.first)
         #expect(Set(["rule", "kind", "severity", "department", "period", "due", "roles", "message", "message_en", "citation",
                      "evidence", "location", "fingerprint"]).isSubset(of: Set(first.keys)))

@@ -16,10 +16,26 @@ public struct Violation: Sendable, Hashable {
         case invalid
         /// 京政办发〔2022〕8号: a credit standard applied that is not the one in force.
         case standardMismatch = "standard-mismatch"
+        /// A ledger row credits other than the standard in force (docs/ledgers.md).
+        case creditMismatch = "credit-mismatch"
+        /// A ledger row credits part of the employer's contribution to the personal account.
+        case employerShareCredited = "employer-share-credited"
+        /// A payment for someone other than the insured, the spouse, parents or children.
+        case ineligibleBeneficiary = "ineligible-beneficiary"
+        /// A payment to other than a designated institution, pharmacy or linked insurance.
+        case undesignatedPayee = "undesignated-payee"
+        /// A payment for a use the account may not pay for.
+        case prohibitedUse = "prohibited-use"
+        /// A payment of zero or a negative amount.
+        case nonpositiveAmount = "nonpositive-amount"
+        /// Ledger rows of a month before the first standard is in force (counted, not checked).
+        case noStandard = "no-standard"
+        /// Declared ledger rows or total differ from the ledger's.
+        case totalsMismatch = "totals-mismatch"
 
         public var severity: Diagnostic.Severity {
             switch self {
-            case .late, .lateReport, .offPace: return .warning
+            case .late, .lateReport, .offPace, .noStandard: return .warning
             default: return .error
             }
         }

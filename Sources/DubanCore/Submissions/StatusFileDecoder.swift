@@ -30,7 +30,7 @@ struct StatusFileDecoder {
         guard let root else {
             return (nil, [invalid("文件为空", "the file is empty", Mark.start, subject: "empty")])
         }
-        guard let m = MappingReader(root, what: "status file", keys: ["department", "period", "submitted", "tasks", "metrics"], log: log) else {
+        guard let m = MappingReader(root, what: "status file", keys: ["department", "period", "submitted", "tasks", "metrics", "ledgers"], log: log) else {
             return (nil, issues(log))
         }
         let department = m.string("department", required: true).flatMap { resolveDepartment($0, at: m.mark("department"), log: log) }
@@ -132,10 +132,43 @@ struct StatusFileDecoder {
             guard let metricID, let value else { continue }
             metrics.append(MetricReport(metric: metricID, value: value, scope: scope, note: note, location: loc(item.mark)))
         }
+        var ledgers: [LedgerReference] = []
+        for item in m.list("ledgers") {
+            let itemLog = IssueLog()
+            if let ledger = decodeLedger(item, log: itemLog) { ledgers.append(ledger) }
+            violations += issues(itemLog, department: department, period: period)
+        }
         violations += issues(log, department: department, period: period)
         let submission = Submission(file: file, department: department, period: period, submitted: submitted,
-                                    tasks: tasks, metrics: metrics, location: loc(m.mark("department")))
+                                    tasks: tasks, metrics: metrics, ledgers: ledgers, location: loc(m.mark("department")))
         return (submission, violations)
+    }
+
+    /// One `ledgers:` entry: a relative path that stays in the status file's folder, a kind, a
+    /// month, and optional declared rows and total (yuan with at most two decimals).
+    private func decodeLedger(_ item: Node, log: IssueLog) -> LedgerReference? {
+        guard let r = MappingReader(item, what: "ledger", keys: ["file", "kind", "month", "rows", "total"], log: log) else { return nil }
+        let path = r.string("file", required: true)
+        if let path {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            if path.isEmpty || path.hasPrefix("/") || parts.contains("..") || path.contains("\\") {
+                log.error("ledger file '\(path)' must be a relative path inside the status file's folder (no leading /, no ..)", at: r.mark("file"))
+            }
+        }
+        let kind = r.parsed("kind", required: true, expected: "account-credit or account-expense") { LedgerKind(rawValue: $0) }
+        let month = r.month("month", required: true)
+        let rows = r.int("rows")
+        if let rows, rows < 0 { log.error("ledger 'rows' \(rows) may not be negative", at: r.mark("rows")) }
+        let total = r.decimal("total")
+        let totalFen = total.flatMap(LedgerFields.fen(decimal:))
+        if let total, totalFen == nil {
+            log.error("ledger 'total' \(total) must be yuan with at most two decimals", at: r.mark("total"))
+        }
+        guard !log.hasErrors, let path, let kind, let month else { return nil }
+        let folder = (file as NSString).deletingLastPathComponent
+        return LedgerReference(file: path, path: folder.isEmpty ? path : folder + "/" + path, kind: kind, month: month,
+                               rows: rows, totalFen: totalFen, location: loc(r.mark("file")),
+                               rowsLocation: loc(r.mark("rows")), totalLocation: loc(r.mark("total")))
     }
 
     private func resolveDepartment(_ text: String, at mark: Mark, log: IssueLog) -> Department? {

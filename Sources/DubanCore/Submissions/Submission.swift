@@ -8,6 +8,8 @@ public struct Submission: Sendable {
     public var submitted: Day
     public var tasks: [TaskReport]
     public var metrics: [MetricReport]
+    /// Ledgers the file names (docs/ledgers.md), checked with it.
+    public var ledgers: [LedgerReference] = []
     /// Where the `department:` key stands, for file-level findings.
     public var location: Violation.Location
 }
@@ -40,4 +42,21 @@ public struct MetricReport: Sendable {
     public var scope: String
     public var note: String?
     public var location: Violation.Location
+}
+
+/// A ledger named under `ledgers:` in a status file, with the totals declared for one month.
+public struct LedgerReference: Sendable {
+    /// The path as written, relative to the status file's folder.
+    public var file: String
+    /// The path to open: the status file's folder joined with `file`.
+    public var path: String
+    public var kind: LedgerKind
+    public var month: YearMonth
+    public var rows: Int?
+    /// Declared yuan in whole fen.
+    public var totalFen: Int64?
+    /// Where `file:`, `rows:` and `total:` stand.
+    public var location: Violation.Location
+    public var rowsLocation: Violation.Location
+    public var totalLocation: Violation.Location
 }

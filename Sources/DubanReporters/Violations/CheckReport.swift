@@ -5,14 +5,17 @@ public struct CheckReport: Sendable {
     public var asOf: Day
     public var violations: [Violation]
     public var superseded: [SubmissionLoader.Superseded]
-    /// Submission files read.
+    /// Submission (or ledger) files read.
     public var files: Int
+    /// Per-month totals of every ledger read (docs/ledgers.md).
+    public var ledgers: [LedgerSummary]
 
-    public init(asOf: Day, violations: [Violation], superseded: [SubmissionLoader.Superseded], files: Int) {
+    public init(asOf: Day, violations: [Violation], superseded: [SubmissionLoader.Superseded], files: Int, ledgers: [LedgerSummary] = []) {
         self.asOf = asOf
         self.violations = violations
         self.superseded = superseded
         self.files = files
+        self.ledgers = ledgers
     }
 
     public var errors: Int { violations.filter { $0.severity == .error }.count }

@@ -9,6 +9,7 @@ public struct JSONReporter: CheckReporter {
         return JSON.renderedObject([
             "as_of": .string(report.asOf.description),
             "summary": .object(["errors": .int(report.errors), "warnings": .int(report.warnings), "files": .int(report.files)]),
+            "ledgers": .array(report.ledgers.map(LedgerTotals.json)),
         ], arrays: [
             "violations": (violations.count, { Self.violation(violations[$0]) }),
             "superseded": (superseded.count, { i in

@@ -23,6 +23,7 @@ public struct MarkdownReporter: CheckReporter {
                 out += "| \(v.severity.rawValue) | \(v.kind.rawValue) | \(cell(v.rule ?? "—")) | \(v.period?.description ?? "—") | \(v.due?.description ?? "—") | \(cell(v.message(in: language))) | \(cell(v.place ?? "—")) |\n"
             }
         }
+        out += LedgerTotals.markdown(report.ledgers, language: language)
         if !report.superseded.isEmpty {
             out += zh ? "\n## 被替代的报送\n\n" : "\n## Superseded submissions\n\n"
             for s in report.superseded { out += "- `\(s.file)` (\(s.department) \(s.period)) → `\(s.supersededBy)`\n" }

@@ -22,6 +22,7 @@ public struct TextReporter: CheckReporter {
                 out += line + "]\n"
             }
         }
+        out += LedgerTotals.text(report.ledgers, language: language)
         if !report.superseded.isEmpty {
             out += language == .zh ? "\n已被后续报送替代的文件：\n" : "\nSuperseded submissions:\n"
             for s in report.superseded {

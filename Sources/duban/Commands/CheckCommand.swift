@@ -10,7 +10,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
         Folders are walked recursively and files read in name order. A file in inputs/<slug>/ is \
         sent by the department with that slug. Later submissions for the same department and month \
-        supersede earlier ones; the superseded ones are listed.
+        supersede earlier ones; the superseded ones are listed. The ledgers a status file names \
+        under ledgers: are checked row by row with it (docs/ledgers.md).
 
         Examples:
           duban check                                  # inputs/ as of today (or as_of in .duban.yml)
@@ -34,8 +35,11 @@ struct CheckCommand: ParsableCommand {
         let set = rulesOptions.load()
         let asOf = options.day(config: config)
         let paths = inputs.isEmpty ? (config.inputs ?? ["inputs"]) : inputs
-        let loaded = loadSubmissions(paths, set: set, asOf: asOf)
+        var loaded = loadSubmissions(paths, set: set, asOf: asOf)
+        let ledgers = SubmissionLedgers.check(loaded.accepted, set: set)
+        loaded.violations += ledgers.violations
         let violations = Evaluator(set: set, asOf: asOf).evaluate(loaded)
-        options.finish(CheckReport(asOf: asOf, violations: violations, superseded: loaded.superseded, files: loaded.fileCount))
+        options.finish(CheckReport(asOf: asOf, violations: violations, superseded: loaded.superseded, files: loaded.fileCount,
+                                   ledgers: ledgers.ledgers))
     }
 }

@@ -10,7 +10,8 @@ struct SelfCheckCommand: ParsableCommand {
         discussion: """
         Shows every violation this report would raise or leave open for its department as of the \
         day: unreadable fields, unknown rules, rules or figures the department has no role in, \
-        rules it leaves out, overdue work, missed targets, and lagging progress.
+        rules it leaves out, overdue work, missed targets, and lagging progress, and every row of \
+        the ledgers it names under ledgers: (docs/ledgers.md).
 
         Examples:
           duban self-check inputs/shuiwu/2022-06.yaml --as-of 2022-07-05
@@ -30,12 +31,14 @@ struct SelfCheckCommand: ParsableCommand {
         let config = loadConfig()
         let set = rulesOptions.load()
         let asOf = options.day(config: config)
-        let loaded = loadSubmissions([file], set: set, asOf: asOf, walkFolders: false)
+        var loaded = loadSubmissions([file], set: set, asOf: asOf, walkFolders: false)
+        let ledgers = SubmissionLedgers.check(loaded.accepted, set: set)
+        loaded.violations += ledgers.violations
         var violations = loaded.violations
         if let submission = loaded.accepted.first {
             let focus = Evaluator.Focus(department: submission.department, period: submission.period)
             violations = Evaluator(set: set, asOf: asOf).evaluate(loaded, focus: focus)
         }
-        options.finish(CheckReport(asOf: asOf, violations: violations, superseded: [], files: loaded.fileCount))
+        options.finish(CheckReport(asOf: asOf, violations: violations, superseded: [], files: loaded.fileCount, ledgers: ledgers.ledgers))
     }
 }

@@ -7,3 +7,4 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 extension CheckFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
 extension Diagnostic.Severity: ExpressibleByArgument {}
+extension LedgerKind: ExpressibleByArgument {}

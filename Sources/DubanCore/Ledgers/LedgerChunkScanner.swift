@@ -1,0 +1,565 @@
+import Foundation
+
+/// What one chunk yields: findings with chunk-relative lines (0 = the chunk's first row),
+/// the number of rows (lines) that start in it, and its month totals.
+struct LedgerChunkResult: Sendable {
+    struct Month: Sendable {
+        var rows = 0
+        var fen: Int64 = 0
+        /// Rows of a month with no standard in force: counted, not checked.
+        var unchecked = 0
+        var overflow = false
+    }
+
+    var lines = 0
+    /// The chunk's first `maxListed` findings of each kind, in row order.
+    var findings: [Violation] = []
+    /// Findings of each kind beyond those kept (counted, not built).
+    var unlisted: [Violation.Kind: Int] = [:]
+    /// How many findings of each kind were kept.
+    var kept: [Violation.Kind: Int] = [:]
+    /// Findings about the file rather than a row (a read error).
+    var fileFindings: [Violation] = []
+    var months: [Int32: Month] = [:]
+}
+
+/// Reads the rows that start in one chunk and checks each. One scanner per worker: its buffer
+/// and field tables are allocated once and reused for every chunk the worker takes.
+struct LedgerChunkScanner {
+    /// What every chunk of one file shares.
+    struct Context: @unchecked Sendable {
+        let rules: LedgerRules
+        let layout: LedgerLayout
+        let file: String
+        let fd: Int32
+        let size: Int
+        let bodyStart: Int
+        let chunkSize: Int
+        let maxLineBytes: Int
+        let maxListed: Int
+    }
+
+    let c: Context
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    /// Per field of the current row: content start and end (inside the quotes), first byte, quoting
+    /// (0 plain, 1 quoted, 2 quoted with doubled quotes inside).
+    private let starts: UnsafeMutablePointer<Int>
+    private let ends: UnsafeMutablePointer<Int>
+    private let opens: UnsafeMutablePointer<Int>
+    private let quoting: UnsafeMutablePointer<UInt8>
+    /// The field index of each required column (the layout's, copied out of the hot path).
+    private let columns: UnsafeMutablePointer<Int>
+    private var result = LedgerChunkResult()
+    private var line = 0
+    private var row: UnsafePointer<UInt8> = UnsafePointer(bitPattern: 1)!
+    private var rowLength = 0
+    /// The current row has no control character and no byte above 0x7F (set by the fast splitter).
+    private var rowPlainASCII = false
+    private var currentKey: Int32 = -1
+    private var current = LedgerChunkResult.Month()
+    /// The end of the readable file (the file's size unless it shrank or a read failed).
+    private var limit = 0
+
+    init(_ context: Context) {
+        c = context
+        capacity = context.chunkSize + context.maxLineBytes + 2
+        // 8 bytes of slack: the word-at-a-time splitter may read up to 7 bytes past a row.
+        buffer = .allocate(capacity: capacity + 8)
+        buffer.initialize(repeating: 0, count: capacity + 8)
+        let n = context.layout.fieldCount + 1
+        starts = .allocate(capacity: n)
+        ends = .allocate(capacity: n)
+        opens = .allocate(capacity: n)
+        quoting = .allocate(capacity: n)
+        columns = .allocate(capacity: context.layout.index.count)
+        columns.initialize(from: context.layout.index, count: context.layout.index.count)
+    }
+
+    func release() {
+        buffer.deallocate(); starts.deallocate(); ends.deallocate(); opens.deallocate(); quoting.deallocate(); columns.deallocate()
+    }
+
+    // MARK: Reading
+
+    /// Reads up to `want` bytes at file offset `offset` into the buffer at `at`; a short read
+    /// before the end of the file (shrunk, or an error) lowers `limit` to what was read.
+    private mutating func fill(at: Int, offset: Int, want: Int) -> Int {
+        var got = 0
+        let want = min(want, capacity - at, max(0, limit - offset))
+        while got < want {
+            let n = pread(c.fd, buffer + at + got, want - got, off_t(offset + got))
+            if n > 0 { got += n; continue }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 {
+                result.fileFindings.append(c.rules.invalid("read error at byte \(offset + got): \(SourceFile.describe(errno: errno))",
+                                                           at: Violation.Location(file: c.file), period: nil, subject: "read \(c.file)"))
+            }
+            limit = offset + got
+            break
+        }
+        return got
+    }
+
+    /// The rows starting in [start, end): a row starts where the byte before it is a line end.
+    mutating func scan(start: Int, end: Int) -> LedgerChunkResult {
+        result = LedgerChunkResult()
+        line = 0
+        currentKey = -1
+        limit = c.size
+        var base = start == c.bodyStart ? start : start - 1
+        var count = fill(at: 0, offset: base, want: min(capacity, end - base + 65_536))
+        var pos = 0
+        if start != c.bodyStart {
+            // The first row begins after the first line end at or after start - 1 (and before end).
+            guard let q = memchr(buffer, 10, min(count, end - start)) else { return finish() }
+            pos = buffer.distance(to: q.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        while base + pos < end && base + pos < limit {
+            let lineEnd: Int
+            if let q = memchr(buffer + pos, 10, count - pos) {
+                lineEnd = buffer.distance(to: q.assumingMemoryBound(to: UInt8.self))
+            } else if base + count >= limit {
+                lineEnd = count
+            } else if count - pos > c.maxLineBytes {
+                tooLong()
+                // Discard the rest of the line, block by block.
+                pos = 0
+                while true {
+                    base += count
+                    count = fill(at: 0, offset: base, want: capacity)
+                    if count == 0 { break }
+                    if let q = memchr(buffer, 10, count) {
+                        pos = buffer.distance(to: q.assumingMemoryBound(to: UInt8.self)) + 1
+                        break
+                    }
+                }
+                line += 1
+                continue
+            } else {
+                // The row runs past the buffer: keep its start, read on behind it.
+                let keep = count - pos
+                memmove(buffer, buffer + pos, keep)
+                base += pos
+                pos = 0
+                count = keep + fill(at: keep, offset: base + keep, want: capacity - keep)
+                continue
+            }
+            if lineEnd - pos > c.maxLineBytes {
+                tooLong()
+            } else {
+                var n = lineEnd - pos
+                if n > 0 && buffer[pos + n - 1] == 13 { n -= 1 }
+                check(UnsafePointer(buffer + pos), n)
+            }
+            line += 1
+            pos = lineEnd + 1
+        }
+        return finish()
+    }
+
+    private mutating func finish() -> LedgerChunkResult {
+        flushMonth()
+        result.lines = line
+        return result
+    }
+
+    private mutating func tooLong() {
+        row = UnsafePointer(buffer)
+        rowLength = 0
+        invalid("the line is longer than \(c.maxLineBytes) bytes", at: 0, period: nil)
+    }
+
+    // MARK: One row
+
+    @inline(__always)
+    private mutating func check(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        row = p
+        rowLength = n
+        if n == 0 {
+            invalid("empty line; a ledger has no empty lines", at: 0, period: nil)
+            return
+        }
+        rowPlainASCII = false
+        guard splitFast() || split() else { return }
+        switch c.layout.kind {
+        case .accountCredit: credit()
+        case .accountExpense: expense()
+        }
+    }
+
+    /// The common row, 8 bytes at a time: no quote, no control character, exactly the header's
+    /// number of fields. Anything else returns false without a finding, and `split` reads the row.
+    @inline(__always)
+    private mutating func splitFast() -> Bool {
+        let p = row, n = rowLength, fields = c.layout.fieldCount
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) func equal(_ v: UInt64, _ byte: UInt8) -> UInt64 {
+            let x = v ^ (ones &* UInt64(byte))
+            return ~(((x & low7) &+ low7) | x | low7)
+        }
+        var f = 0, start = 0, o = 0
+        var highBits: UInt64 = 0
+        while o < n {
+            var v = UnsafeRawPointer(p + o).loadUnaligned(as: UInt64.self).littleEndian
+            var keep = UInt64.max
+            if n - o < 8 {
+                keep = (UInt64(1) << UInt64((n - o) * 8)) &- 1
+                v &= keep
+                v |= ~keep & (ones &* 0x41)  // pad with 'A', an ordinary byte
+            }
+            // Quotes, control bytes (< 0x20) and DEL send the row to the careful splitter.
+            let control = ~(((v & low7) &+ (ones &* 0x60)) | v) & high
+            if (equal(v, 34) | control | equal(v, 0x7F)) != 0 { return false }
+            highBits |= v & high & keep
+            var commas = equal(v, 44)
+            while commas != 0 {
+                let at = o + commas.trailingZeroBitCount >> 3
+                if f == fields - 1 { return false }
+                starts[f] = start; ends[f] = at; opens[f] = start; quoting[f] = 0
+                f += 1
+                start = at + 1
+                commas &= commas &- 1
+            }
+            o += 8
+        }
+        guard f == fields - 1 else { return false }
+        starts[f] = start; ends[f] = n; opens[f] = start; quoting[f] = 0
+        rowPlainASCII = highBits == 0
+        return true
+    }
+
+    /// Splits the row into fields (RFC 4180 quoting, no line breaks); false after reporting a problem.
+    @inline(__always)
+    private mutating func split() -> Bool {
+        let p = row, n = rowLength, fields = c.layout.fieldCount
+        var i = 0, f = 0
+        while true {
+            if f == fields {
+                invalid("the row has more fields than the header's \(fields)", at: i, period: nil)
+                return false
+            }
+            opens[f] = i
+            if i < n && p[i] == 34 {
+                var j = i + 1
+                var doubled = false
+                while true {
+                    guard j < n, let q = memchr(p + j, 34, n - j) else {
+                        invalid("a quoted field is not closed before the end of the line (fields may not contain line breaks)", at: i, period: nil)
+                        return false
+                    }
+                    let k = p.distance(to: q.assumingMemoryBound(to: UInt8.self))
+                    if k + 1 < n && p[k + 1] == 34 {
+                        doubled = true
+                        j = k + 2
+                        continue
+                    }
+                    starts[f] = i + 1
+                    ends[f] = k
+                    quoting[f] = doubled ? 2 : 1
+                    i = k + 1
+                    break
+                }
+                if i < n && p[i] != 44 {
+                    invalid("a closing quote must end the field (write \"\" for a quote inside a quoted field)", at: i, period: nil)
+                    return false
+                }
+            } else {
+                var j = i
+                while j < n {
+                    let b = p[j]
+                    if b == 44 { break }
+                    if b == 34 {
+                        invalid("a quote inside an unquoted field; quote the whole field and write \"\" for the quote", at: j, period: nil)
+                        return false
+                    }
+                    j += 1
+                }
+                starts[f] = i
+                ends[f] = j
+                quoting[f] = 0
+                i = j
+            }
+            f += 1
+            if i >= n { break }
+            i += 1
+        }
+        if f < fields {
+            invalid("the row has \(f) field\(f == 1 ? "" : "s"), the header \(fields)", at: n, period: nil)
+            return false
+        }
+        return true
+    }
+
+    @inline(__always)
+    private func field(_ column: Int) -> (UnsafePointer<UInt8>, Int) {
+        let f = columns[column]
+        return (row + starts[f], ends[f] - starts[f])
+    }
+
+    // MARK: Account-credit rows
+
+    private static let creditColumns = LedgerKind.accountCredit.columns
+    private static let expenseColumns = LedgerKind.accountExpense.columns
+
+    private mutating func credit() {
+        // The month first, so that every finding of the row carries it as its period.
+        let (mp, mn) = field(3)
+        let month = LedgerFields.month(mp, mn)
+        var ok = personValid(month: month)
+        let (sp, sn) = field(1)
+        let status = LedgerVocabulary.status.index(sp, sn)
+        if status == nil { ok = false; badEnum(1, .status, month: month) }
+        let (bp, bn) = field(2)
+        let birth = LedgerFields.day(bp, bn)
+        if birth == nil { ok = false; badField(2, "\(Self.creditColumns[2]) '\(text(2))' is not a real day (YYYY-MM-DD)", month: month) }
+        if month == nil { ok = false; badField(3, "\(Self.creditColumns[3]) '\(text(3))' is not a month (YYYY-MM)") }
+        var base: Int64 = -1
+        let (cp, cn) = field(4)
+        if cn > 0 || status == 0 {
+            switch LedgerFields.fen(cp, cn, signed: false) {
+            case .success(let v): base = v
+            case .failure(.empty): ok = false; badField(4, "\(Self.creditColumns[4]) is required for an in-service row", month: month)
+            case .failure(let e): ok = false; badField(4, e.message(Self.creditColumns[4], text(4)), month: month)
+            }
+        }
+        let credited = amount(5, signed: false, month: month)
+        let share = amount(6, signed: false, month: month)
+        guard ok, let status, let birth, let month, let credited, let share else { return }
+        let s = c.rules.standards(month)
+        let checked: Bool
+        if status == 0 {
+            checked = s.percentNumerator >= 0
+            if checked {
+                if !LedgerRules.creditMatches(base: base, credited: credited, s) {
+                    inServiceMismatch(month: month, base: base, credited: credited, expected: LedgerRules.credit(base: base, s))
+                }
+            }
+        } else {
+            // The month of the 70th birthday and every later one is 110-yuan: compare months only
+            // (a 29 February birthday falls on 28 February in a common year, the same month).
+            let seventy = (birth / 10000 + 70) * 12 + (birth / 100 % 100) - 1 <= month
+            let due = seventy ? s.seventyPlus : s.under70
+            checked = due >= 0
+            if checked && credited != due { retireeMismatch(month: month, birth: birth, credited: credited, due: due, seventy: seventy) }
+        }
+        if checked && share != 0 { employerShare(month: month, share: share) }
+        account(month, credited, checked: checked)
+    }
+
+    // MARK: Account-expense rows
+
+    private mutating func expense() {
+        let (dp, dn) = field(1)
+        let date = LedgerFields.day(dp, dn)
+        let month = date.map { ($0 / 10000) * 12 + ($0 / 100 % 100) - 1 }
+        var ok = personValid(month: month)
+        if date == nil { ok = false; badField(1, "\(Self.expenseColumns[1]) '\(text(1))' is not a real day (YYYY-MM-DD)") }
+        let (bp, bn) = field(2)
+        let beneficiary = LedgerVocabulary.beneficiary.index(bp, bn)
+        if beneficiary == nil { ok = false; badEnum(2, .beneficiary, month: month) }
+        let (pp, pn) = field(3)
+        let payee = LedgerVocabulary.payeeKind.index(pp, pn)
+        if payee == nil { ok = false; badEnum(3, .payeeKind, month: month) }
+        let (gp, gn) = field(4)
+        let category = LedgerVocabulary.category.index(gp, gn)
+        if category == nil { ok = false; badEnum(4, .category, month: month) }
+        let amount = self.amount(5, signed: true, month: month)
+        guard ok, let date, let month, let beneficiary, let payee, let category, let amount else { return }
+        let r = c.rules
+        if !r.allowedBeneficiary[beneficiary] || !r.allowedPayee[payee] || !r.allowedCategory[category] || amount <= 0 {
+            expenseFindings(month: month, date: date, beneficiary: beneficiary, payee: payee, category: category, amount: amount)
+        }
+        account(month, amount, checked: true)
+    }
+
+    // MARK: Field helpers
+
+    /// person_id: 1–64 bytes of UTF-8 without control characters.
+    @inline(__always)
+    private mutating func personValid(month: Int32?) -> Bool {
+        let n = ends[columns[0]] - starts[columns[0]]
+        if rowPlainASCII && n > 0 && n <= 64 { return true }
+        return personValidSlowly(month: month)
+    }
+
+    @inline(never)
+    private mutating func personValidSlowly(month: Int32?) -> Bool {
+        let (p, n) = field(0)
+        var ascii = true
+        for i in 0..<n {
+            let b = p[i]
+            if b < 0x20 || b == 0x7F {
+                badField(0, "person_id contains a control character (byte \(b))", month: month)
+                return false
+            }
+            if b >= 0x80 { ascii = false }
+        }
+        let length = quoting[columns[0]] == 2 ? person.utf8.count : n
+        if length == 0 { badField(0, "person_id is empty", month: month); return false }
+        if length > 64 { badField(0, "person_id is longer than 64 bytes", month: month); return false }
+        if !ascii && String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) == nil {
+            badField(0, "person_id is not valid UTF-8", month: month)
+            return false
+        }
+        return true
+    }
+
+    @inline(__always)
+    private mutating func amount(_ column: Int, signed: Bool, month: Int32?) -> Int64? {
+        let (p, n) = field(column)
+        switch LedgerFields.fen(p, n, signed: signed) {
+        case .success(let v): return v
+        case .failure(let e):
+            badAmount(column, e, month: month)
+            return nil
+        }
+    }
+
+    @inline(never)
+    private mutating func badAmount(_ column: Int, _ e: LedgerFields.AmountError, month: Int32?) {
+        badField(column, e.message(c.layout.kind.columns[column], text(column)), month: month)
+    }
+
+    private mutating func badEnum(_ column: Int, _ vocabulary: LedgerVocabulary, month: Int32? = nil) {
+        badField(column, "\(c.layout.kind.columns[column]) '\(text(column))' is not one of \(vocabulary.expected)", month: month)
+    }
+
+    private mutating func badField(_ column: Int, _ message: String, month: Int32? = nil) {
+        invalid(message, at: opens[columns[column]], period: month)
+    }
+
+    /// A field's text for messages (quotes undone, at most 40 characters).
+    private func text(_ column: Int) -> String {
+        let (p, n) = field(column)
+        var s = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+        if quoting[columns[column]] == 2 { s = s.replacingOccurrences(of: "\"\"", with: "\"") }
+        return s.count > 40 ? String(s.prefix(40)) + "…" : s
+    }
+
+    private var person: String {
+        let (p, n) = field(0)
+        let s = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+        return quoting[columns[0]] == 2 ? s.replacingOccurrences(of: "\"\"", with: "\"") : s
+    }
+
+    // MARK: Totals
+
+    @inline(__always)
+    private mutating func account(_ key: Int32, _ fen: Int64, checked: Bool) {
+        if key != currentKey {
+            flushMonth()
+            currentKey = key
+            current = result.months[key] ?? LedgerChunkResult.Month()
+        }
+        current.rows += 1
+        let (sum, overflow) = current.fen.addingReportingOverflow(fen)
+        current.fen = sum
+        if overflow { current.overflow = true }
+        if !checked { current.unchecked += 1 }
+    }
+
+    private mutating func flushMonth() {
+        if currentKey >= 0 { result.months[currentKey] = current }
+        currentKey = -1
+    }
+
+    // MARK: Findings
+
+    /// Whether a finding of this kind is still kept in this chunk; if not, it is only counted.
+    /// (The report lists the first `maxListed` of a kind per file, so no chunk needs more.)
+    private mutating func admit(_ kind: Violation.Kind) -> Bool {
+        let count = result.kept[kind, default: 0]
+        if count >= c.maxListed {
+            result.unlisted[kind, default: 0] += 1
+            return false
+        }
+        result.kept[kind] = count + 1
+        return true
+    }
+
+    /// The column (in characters, 1-based) of byte `offset` of the row.
+    private func column(_ offset: Int) -> Int {
+        var chars = 0
+        for i in 0..<min(offset, rowLength) where row[i] & 0xC0 != 0x80 { chars += 1 }
+        return chars + 1 + max(0, offset - rowLength)
+    }
+
+    private mutating func invalid(_ message: String, at offset: Int, period: Int32?) {
+        guard admit(.invalid) else { return }
+        // What the row is, for the fingerprint: its leading field as written, never its line.
+        var lead = 0
+        while lead < rowLength && lead < 64 && row[lead] != 44 { lead += 1 }
+        let key = String(decoding: UnsafeBufferPointer(start: row, count: lead), as: UTF8.self)
+        result.findings.append(c.rules.invalid(message, at: Violation.Location(file: c.file, line: line, column: column(offset)),
+                                               period: period.map(LedgerFields.yearMonth), subject: "row \(key) \(message)"))
+    }
+
+    /// The current row's place (its line relative to the chunk until the merge).
+    private var here: Violation.Location { Violation.Location(file: c.file, line: line) }
+
+    private mutating func inServiceMismatch(month: Int32, base: Int64, credited: Int64, expected: Int64) {
+        guard admit(.creditMismatch) else { return }
+        let pid = person, ym = LedgerFields.yearMonth(month)
+        let pct = LedgerRules.inForce(c.rules.inService, month)!.value
+        let b = LedgerFields.yuan(base), got = LedgerFields.yuan(credited), want = LedgerFields.yuan(expected)
+        result.findings.append(c.rules.finding(
+            .creditMismatch, c.rules.inService, at: here, period: ym,
+            zh: "在职职工 \(pid) \(ym) 个人账户计入 \(got) 元，应为本人参保缴费基数 \(b) 元的 \(pct)%，即 \(want) 元（四舍五入到分）",
+            en: "in-service person \(pid), \(ym): \(got) yuan credited; \(pct)% of the own contribution base \(b) yuan is \(want) yuan (to the fen, half-up)",
+            reported: "\(pid): credited \(got)", required: "\(want) (\(pct)% of \(b), to the fen half-up)", subject: "\(pid) \(ym)"))
+    }
+
+    private mutating func retireeMismatch(month: Int32, birth: Int32, credited: Int64, due: Int64, seventy: Bool) {
+        guard admit(.creditMismatch) else { return }
+        let pid = person, ym = LedgerFields.yearMonth(month)
+        let born = "\(birth / 10000)-\(pad(Int(birth / 100 % 100), 2))-\(pad(Int(birth % 100), 2))"
+        let got = LedgerFields.yuan(credited), want = LedgerFields.yuan(due)
+        result.findings.append(c.rules.finding(
+            .creditMismatch, seventy ? c.rules.seventyPlus : c.rules.under70, at: here, period: ym,
+            zh: "退休人员 \(pid)（\(born) 出生）\(ym) 个人账户划入 \(got) 元，应为 \(want) 元（\(seventy ? "70周岁(含)以上" : "不满70周岁")）",
+            en: "retired person \(pid) (born \(born)), \(ym): \(got) yuan credited; \(want) yuan is due (\(seventy ? "70 or older that month" : "under 70 that month"))",
+            reported: "\(pid): credited \(got)", required: "\(want) (\(seventy ? "aged 70 or over" : "under 70"))", subject: "\(pid) \(ym)"))
+    }
+
+    private mutating func employerShare(month: Int32, share: Int64) {
+        guard admit(.employerShareCredited) else { return }
+        let pid = person, ym = LedgerFields.yearMonth(month), got = LedgerFields.yuan(share)
+        result.findings.append(c.rules.finding(
+            .employerShareCredited, c.rules.employer, at: here, period: ym,
+            zh: "\(pid) \(ym) 个人账户计入单位缴费 \(got) 元；单位缴纳的基本医疗保险费应全部计入统筹基金",
+            en: "\(pid), \(ym): \(got) yuan of the employer's contribution credited to the personal account; all of it belongs to the pooled fund",
+            reported: "\(pid): employer_share \(got)", required: "0.00", subject: "\(pid) \(ym)"))
+    }
+
+    private mutating func expenseFindings(month: Int32, date: Int32, beneficiary: Int, payee: Int, category: Int, amount: Int64) {
+        let pid = person, ym = LedgerFields.yearMonth(month), r = c.rules
+        let day = "\(date / 10000)-\(pad(Int(date / 100 % 100), 2))-\(pad(Int(date % 100), 2))"
+        let paid = LedgerFields.yuan(amount)
+        let b = LedgerVocabulary.beneficiary, k = LedgerVocabulary.payeeKind, g = LedgerVocabulary.category
+        let subject = "\(pid) \(day) \(paid) \(b.slugs[beneficiary]) \(k.slugs[payee]) \(g.slugs[category])"
+        func add(_ kind: Violation.Kind, zh: String, en: String, reported: String, required: String) {
+            guard admit(kind) else { return }
+            result.findings.append(r.finding(kind, r.accountUse, at: here, period: ym, zh: "\(pid) \(day) 个人账户支付 \(paid) 元：" + zh,
+                                             en: "\(pid), \(day), \(paid) yuan: " + en, reported: "\(pid): " + reported, required: required, subject: subject))
+        }
+        if !r.allowedBeneficiary[beneficiary] {
+            add(.ineligibleBeneficiary, zh: "受益人为\(b.words[beneficiary])；个人账户只可用于本人及其配偶、父母、子女",
+                en: "paid for '\(b.slugs[beneficiary])'; only the insured person, the spouse, parents and children may benefit",
+                reported: "beneficiary \(b.slugs[beneficiary])", required: "self, spouse, parent or child")
+        }
+        if !r.allowedPayee[payee] {
+            add(.undesignatedPayee, zh: "收款方为\(k.words[payee])，不是定点医疗机构、定点零售药店或相衔接的商业健康保险",
+                en: "paid to '\(k.slugs[payee])', not a designated medical institution, a designated retail pharmacy or linked commercial health insurance",
+                reported: "payee_kind \(k.slugs[payee])", required: "designated-medical-institution, designated-retail-pharmacy or commercial-health-insurance")
+        }
+        if !r.allowedCategory[category] {
+            add(.prohibitedUse, zh: "用于\(g.words[category])；个人账户不得用于公共卫生费用、体育健身或养生保健消费等不属于基本医疗保险保障范围的支出",
+                en: "spent on '\(g.slugs[category])'; the account may not pay for public health, sports and fitness, wellness or anything outside basic medical insurance",
+                reported: "category \(g.slugs[category])", required: "an allowed use")
+        }
+        if amount <= 0 {
+            add(.nonpositiveAmount, zh: "支付金额应为正数", en: "the amount paid must be positive", reported: "amount \(paid)", required: "> 0")
+        }
+    }
+}
