@@ -9,6 +9,8 @@ public struct MappingReader {
     let log: IssueLog
     /// The keys this mapping may hold; any other is reported, and reads as absent.
     private let keys: [String]
+    /// For each of `keys`, the index of its pair in the mapping, or -1.
+    private let slots: [Int32]
 
     /// Returns nil (and logs an error) when `node` is not a mapping.
     public init?(_ node: Node, what: String, keys: [String], log: IssueLog) {
@@ -21,18 +23,26 @@ public struct MappingReader {
         self.log = log
         self.keys = keys
         // Keys are compared as bytes where they stand; a String is made only for an unknown one.
-        for (key, _) in node.pairs where !keys.contains(where: key.scalarEquals) {
-            let name = key.scalar ?? ""
-            log.error("unknown key '\(name)' in \(what)\(Suggestion.hint(for: name, in: keys))", at: key.mark)
+        var slots = [Int32](repeating: -1, count: keys.count)
+        for (i, (key, _)) in node.pairs.enumerated() {
+            let known = key.withScalarBytes { bytes in
+                keys.firstIndex { $0.utf8.count == bytes.count && $0.utf8.elementsEqual(bytes) }
+            }
+            if let k = known {
+                // The parser refuses duplicate keys, so each name appears once.
+                slots[k] = Int32(i)
+            } else {
+                let name = key.scalar ?? ""
+                log.error("unknown key '\(name)' in \(what)\(Suggestion.hint(for: name, in: keys))", at: key.mark)
+            }
         }
+        self.slots = slots
     }
 
-    /// The value of a known `key`. Mappings hold a handful of keys: a linear search of the pairs,
-    /// comparing bytes, costs less than any index. The parser refuses duplicate keys, so each name appears once.
+    /// The value of a known `key`.
     private func value(_ key: String) -> Node? {
-        guard keys.contains(key) else { return nil }
-        for (k, v) in node.pairs where k.scalarEquals(key) { return v }
-        return nil
+        guard let k = keys.firstIndex(of: key), slots[k] >= 0 else { return nil }
+        return node.pairs[Int(slots[k])].value
     }
 
     /// The value node of `key`; nil when absent or null (logged when required).
@@ -48,6 +58,11 @@ public struct MappingReader {
 
     public func string(_ key: String, required: Bool = false) -> String? {
         node(key, required: required).flatMap { Scalars.string($0, what: label(key), log: log) }
+    }
+
+    /// Checks that an optional value reads as text (as `string` does; logged when not) without building it.
+    public func checkText(_ key: String) {
+        if let value = node(key) { _ = Scalars.checkText(value, what: label(key), log: log) }
     }
 
     public func int(_ key: String, required: Bool = false) -> Int? {
@@ -66,14 +81,19 @@ public struct MappingReader {
         node(key, required: required).flatMap { Scalars.parsed($0, what: label(key), expected: expected, log: log, parse) }
     }
 
+    /// Like `parsed`, reading the value's UTF-8 bytes.
+    public func parsed<T>(_ key: String, required: Bool = false, expected: String, bytes parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        node(key, required: required).flatMap { Scalars.parsed($0, what: label(key), expected: expected, log: log, bytes: parse) }
+    }
+
     /// The items of a list; a null value is an empty list.
-    public func list(_ key: String, required: Bool = false) -> [Node] {
-        guard let value = node(key, required: required) else { return [] }
+    public func list(_ key: String, required: Bool = false) -> Node.Items {
+        guard let value = node(key, required: required) else { return .empty }
         guard value.kind == .sequence else {
             log.error("\(label(key)): expected a list, found \(value.typeName)", at: value.mark)
-            return []
+            return Node.Items.empty
         }
-        return Array(value.items)
+        return value.items
     }
 
     /// A list of texts, each with its mark.

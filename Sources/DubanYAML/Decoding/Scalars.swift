@@ -13,13 +13,17 @@ public enum Scalars {
     private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Text. Refuses collections, nulls and YAML 1.1 surprises in plain style.
-    public static func string(_ node: Node, what: String, log: IssueLog) -> String? {
+    public static func string(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> String? {
+        checkText(node, what: what(), log: log) ? node.scalar : nil
+    }
+
+    /// Whether the node reads as text (see `string`), without building the text: the checks read bytes.
+    public static func checkText(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Bool {
         guard let style = node.style else {
-            log.error("\(what): expected text, found \(node.typeName)", at: node.mark)
-            return nil
+            log.error("\(what()): expected text, found \(node.typeName)", at: node.mark)
+            return false
         }
-        guard style == .plain else { return node.scalar }
-        // The checks read bytes; the text is built only for a value that is kept or quoted.
+        guard style == .plain else { return true }
         enum Problem { case null, yaml11, octal }
         let problem: Problem? = node.withScalarBytes { bytes in
             if Node.isNullWord(bytes) { return .null }
@@ -29,74 +33,80 @@ public enum Scalars {
         }
         switch problem {
         case nil:
-            return node.scalar
+            return true
         case .null:
-            log.error("\(what): expected text, found nothing", at: node.mark)
+            log.error("\(what()): expected text, found nothing", at: node.mark)
         case .yaml11:
             let text = node.scalar!
-            log.error("\(what): plain '\(text)' is read by YAML 1.1 as a boolean; quote it (\"\(text)\") if you mean the text", at: node.mark)
+            log.error("\(what()): plain '\(text)' is read by YAML 1.1 as a boolean; quote it (\"\(text)\") if you mean the text", at: node.mark)
         case .octal:
             let text = node.scalar!
-            log.error("\(what): plain '\(text)' is read by YAML 1.1 as an octal number; quote it (\"\(text)\")", at: node.mark)
+            log.error("\(what()): plain '\(text)' is read by YAML 1.1 as an octal number; quote it (\"\(text)\")", at: node.mark)
         }
-        return nil
+        return false
     }
 
     /// A plain decimal number such as `74.6`, `-3` or `0.5`, kept exactly.
-    public static func decimal(_ node: Node, what: String, log: IssueLog) -> Decimal? {
+    public static func decimal(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Decimal? {
         // The common case straight from the bytes: a plain number without a leading zero.
         if node.style == .plain, let value = node.withScalarBytes({ hasLeadingZero($0) ? nil : plainDecimal($0) }) { return value }
-        guard let text = plainNumber(node, what: what, log: log) else { return nil }
+        guard let text = plainNumber(node, what: what(), log: log) else { return nil }
         guard isDecimalLiteral(text), let value = Decimal(string: text, locale: posix) else {
-            log.error("\(what): expected a number such as 74.6, found '\(text)'", at: node.mark)
+            log.error("\(what()): expected a number such as 74.6, found '\(text)'", at: node.mark)
             return nil
         }
         return value
     }
 
     /// A plain whole number.
-    public static func int(_ node: Node, what: String, log: IssueLog) -> Int? {
-        guard let text = plainNumber(node, what: what, log: log) else { return nil }
+    public static func int(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Int? {
+        guard let text = plainNumber(node, what: what(), log: log) else { return nil }
         guard isDecimalLiteral(text), !text.contains("."), let value = Int(text) else {
-            log.error("\(what): expected a whole number, found '\(text)'", at: node.mark)
+            log.error("\(what()): expected a whole number, found '\(text)'", at: node.mark)
             return nil
         }
         return value
     }
 
     /// `true` or `false`, nothing else.
-    public static func bool(_ node: Node, what: String, log: IssueLog) -> Bool? {
+    public static func bool(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Bool? {
         guard node.style == .plain, node.scalarEquals("true") || node.scalarEquals("false") else {
-            log.error("\(what): expected true or false, found \(describe(node))", at: node.mark)
+            log.error("\(what()): expected true or false, found \(describe(node))", at: node.mark)
             return nil
         }
         return node.scalarEquals("true")
     }
 
     /// Any text parsed by `parse`; `expected` names the format for the error message.
-    public static func parsed<T>(_ node: Node, what: String, expected: String, log: IssueLog, _ parse: (String) -> T?) -> T? {
-        guard node.kind == .scalar, !node.isNull, let text = node.scalar else {
-            log.error("\(what): expected \(expected), found \(node.typeName)", at: node.mark)
+    public static func parsed<T>(_ node: Node, what: @autoclosure () -> String, expected: String, log: IssueLog, _ parse: (String) -> T?) -> T? {
+        parsed(node, what: what(), expected: expected, log: log, bytes: { parse(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// Like `parsed`, with `parse` reading the scalar's UTF-8 bytes: no text is built unless it is wrong.
+    public static func parsed<T>(_ node: Node, what: @autoclosure () -> String, expected: String, log: IssueLog,
+                                 bytes parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        guard node.kind == .scalar, !node.isNull else {
+            log.error("\(what()): expected \(expected), found \(node.typeName)", at: node.mark)
             return nil
         }
-        guard let value = parse(text) else {
-            log.error("\(what): expected \(expected), found '\(text)'", at: node.mark)
+        guard let value = node.withScalarBytes(parse) else {
+            log.error("\(what()): expected \(expected), found '\(node.scalar!)'", at: node.mark)
             return nil
         }
         return value
     }
 
-    private static func plainNumber(_ node: Node, what: String, log: IssueLog) -> String? {
+    private static func plainNumber(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> String? {
         guard let style = node.style, !node.isNull, let text = node.scalar else {
-            log.error("\(what): expected a number, found \(node.typeName)", at: node.mark)
+            log.error("\(what()): expected a number, found \(node.typeName)", at: node.mark)
             return nil
         }
         guard style == .plain else {
-            log.error("\(what): expected a number, found the quoted text '\(text)'; write the number without quotes", at: node.mark)
+            log.error("\(what()): expected a number, found the quoted text '\(text)'; write the number without quotes", at: node.mark)
             return nil
         }
         if hasLeadingZero(text) {
-            log.error("\(what): '\(text)' has a leading zero, which YAML 1.1 reads as octal; write \(text.drop { $0 == "0" }.isEmpty ? "0" : String(text.drop { $0 == "0" }))", at: node.mark)
+            log.error("\(what()): '\(text)' has a leading zero, which YAML 1.1 reads as octal; write \(text.drop { $0 == "0" }.isEmpty ? "0" : String(text.drop { $0 == "0" }))", at: node.mark)
             return nil
         }
         return text

@@ -166,6 +166,9 @@ public struct Node: Sendable, Hashable {
         public var startIndex: Int { 0 }
         public var endIndex: Int { count }
         public subscript(i: Int) -> Node { Node(document, Int(document.children[start + i])) }
+
+        /// No items.
+        public static let empty = Items(document: YAMLDocument(records: [], children: [], bytes: []), start: 0, count: 0)
     }
 
     /// The pairs of a mapping.
