@@ -174,8 +174,9 @@ def measure_size(n, path, manifest, bins, duban, ncpu, tmp, reps, python_reps):
         prefix, has_kind = duban
         kind = ["--kind", "account-credit"] if has_kind else []
         rules = ["--rules", os.path.join(REPO, "rules")]
-        tools["duban-1"] = (one + prefix + [path, *kind, "--format", "json", "--output", out1, *rules], (0, 1))
-        tools["duban-n"] = (every + prefix + [path, *kind, "--format", "json", "--output", outn, *rules], (0, 1))
+        # exit 2: the generated ledger has unreadable rows planted on purpose (invalid findings)
+        tools["duban-1"] = (one + prefix + [path, *kind, "--format", "json", "--output", out1, *rules], (0, 1, 2))
+        tools["duban-n"] = (every + prefix + [path, *kind, "--format", "json", "--output", outn, *rules], (0, 1, 2))
     tools["duckdb"] = (every + [sys.executable, os.path.join(HERE, "ledger-duckdb.py"), path, "--kind", "credit"], (0,))
     tools["python"] = (one + [sys.executable, os.path.join(HERE, "ledger-peer.py"), path, "--kind", "credit"], (0,))
     log(f"bench: ledger of {n:,} rows, {size / 1e6:.0f} MB: warming the page cache")
