@@ -26,8 +26,9 @@ there) without building it.
    and Python agree on the month totals, that the C pass counts every line, and that duban's
    1-core and 2-core reports are byte-identical.
 4. The medians, rows/s, MB/s (10^6 bytes), peak RSS, and the targets of issue #6: duban (2
-   cores) ahead of DuckDB (2 cores); duban (1 core) ≥ 50 % of the C split pass; duban's peak RSS
-   for 20 M rows ≤ 1.2 × that for 2 M.
+   cores) ahead of DuckDB (2 cores); duban ≥ 50 % of the C split pass (the issue does not say on
+   how many cores: both are shown, one core being the strict reading); duban's peak RSS for 20 M
+   rows ≤ 1.2 × that for 2 M.
 """
 import argparse
 import hashlib
@@ -260,6 +261,8 @@ def report(res):
             b = t["duban-1"]["mb_s"] / t["split"]["mb_s"]
             add(f"| duban 2 cores / DuckDB 2 cores (rows/s) | {rows} | {a:.2f}× | > {T_DUCKDB:.0f}× | {verdict(a > T_DUCKDB)} |")
             add(f"| duban 1 core / C split pass (MB/s) | {rows} | {b:.2f}× | ≥ {T_SPLIT:.2f}× | {verdict(b >= T_SPLIT)} |")
+            c = t["duban-n"]["mb_s"] / t["split"]["mb_s"]
+            add(f"| duban 2 cores / C split pass 1 core (MB/s) | {rows} | {c:.2f}× | ≥ {T_SPLIT:.2f}× | {verdict(c >= T_SPLIT)} |")
         else:
             add(f"| duban / DuckDB, duban / C split pass | {rows} | duban ledger not available | — | SKIP |")
     small, big = res["sizes"].get(str(SIZES[0])), res["sizes"].get(str(SIZES[1]))
