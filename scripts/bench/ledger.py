@@ -26,8 +26,9 @@ there) without building it.
    and Python agree on the month totals, that the C pass counts every line, and that duban's
    1-core and 2-core reports are byte-identical.
 4. The medians, rows/s, MB/s (10^6 bytes), peak RSS, and the targets of issue #6: duban (2
-   cores) ahead of DuckDB (2 cores); duban (1 core) ≥ 50 % of the C split pass; duban's peak RSS
-   for 20 M rows ≤ 1.2 × that for 2 M.
+   cores) ahead of DuckDB (2 cores); duban ≥ 50 % of the C split pass (the issue does not say on
+   how many cores: both are shown, one core being the strict reading); duban's peak RSS for 20 M
+   rows ≤ 1.2 × that for 2 M.
 """
 import argparse
 import hashlib
@@ -174,8 +175,9 @@ def measure_size(n, path, manifest, bins, duban, ncpu, tmp, reps, python_reps):
         prefix, has_kind = duban
         kind = ["--kind", "account-credit"] if has_kind else []
         rules = ["--rules", os.path.join(REPO, "rules")]
-        tools["duban-1"] = (one + prefix + [path, *kind, "--format", "json", "--output", out1, *rules], (0, 1))
-        tools["duban-n"] = (every + prefix + [path, *kind, "--format", "json", "--output", outn, *rules], (0, 1))
+        # exit 2: the generated ledger has unreadable rows planted on purpose (invalid findings)
+        tools["duban-1"] = (one + prefix + [path, *kind, "--format", "json", "--output", out1, *rules], (0, 1, 2))
+        tools["duban-n"] = (every + prefix + [path, *kind, "--format", "json", "--output", outn, *rules], (0, 1, 2))
     tools["duckdb"] = (every + [sys.executable, os.path.join(HERE, "ledger-duckdb.py"), path, "--kind", "credit"], (0,))
     tools["python"] = (one + [sys.executable, os.path.join(HERE, "ledger-peer.py"), path, "--kind", "credit"], (0,))
     log(f"bench: ledger of {n:,} rows, {size / 1e6:.0f} MB: warming the page cache")
@@ -259,6 +261,8 @@ def report(res):
             b = t["duban-1"]["mb_s"] / t["split"]["mb_s"]
             add(f"| duban 2 cores / DuckDB 2 cores (rows/s) | {rows} | {a:.2f}× | > {T_DUCKDB:.0f}× | {verdict(a > T_DUCKDB)} |")
             add(f"| duban 1 core / C split pass (MB/s) | {rows} | {b:.2f}× | ≥ {T_SPLIT:.2f}× | {verdict(b >= T_SPLIT)} |")
+            c = t["duban-n"]["mb_s"] / t["split"]["mb_s"]
+            add(f"| duban 2 cores / C split pass 1 core (MB/s) | {rows} | {c:.2f}× | ≥ {T_SPLIT:.2f}× | {verdict(c >= T_SPLIT)} |")
         else:
             add(f"| duban / DuckDB, duban / C split pass | {rows} | duban ledger not available | — | SKIP |")
     small, big = res["sizes"].get(str(SIZES[0])), res["sizes"].get(str(SIZES[1]))
