@@ -11,6 +11,8 @@ public struct MappingReader {
     private let keys: [String]
     /// For each of `keys`, the index of its pair in the mapping, or -1.
     private let slots: [Int32]
+    /// Positions in `keys`, for a mapping that may hold many keys.
+    private let index: [String: Int]?
 
     /// Returns nil (and logs an error) when `node` is not a mapping.
     public init?(_ node: Node, what: String, keys: [String], log: IssueLog) {
@@ -24,9 +26,12 @@ public struct MappingReader {
         self.keys = keys
         // Keys are compared as bytes where they stand; a String is made only for an unknown one.
         var slots = [Int32](repeating: -1, count: keys.count)
+        // Past a handful of keys, a dictionary keeps a mapping of thousands of keys linear.
+        let index = keys.count > Self.indexThreshold
+            ? Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : nil
         for (i, (key, _)) in node.pairs.enumerated() {
-            let known = key.withScalarBytes { bytes in
-                keys.firstIndex { $0.utf8.count == bytes.count && $0.utf8.elementsEqual(bytes) }
+            let known = if let index { key.scalar.flatMap { index[$0] } } else {
+                key.withScalarBytes { bytes in keys.firstIndex { $0.utf8.count == bytes.count && $0.utf8.elementsEqual(bytes) } }
             }
             if let k = known {
                 // The parser refuses duplicate keys, so each name appears once.
@@ -37,11 +42,14 @@ public struct MappingReader {
             }
         }
         self.slots = slots
+        self.index = index
     }
+
+    private static let indexThreshold = 16
 
     /// The value of a known `key`.
     private func value(_ key: String) -> Node? {
-        guard let k = keys.firstIndex(of: key), slots[k] >= 0 else { return nil }
+        guard let k = index.map({ $0[key] }) ?? keys.firstIndex(of: key), slots[k] >= 0 else { return nil }
         return node.pairs[Int(slots[k])].value
     }
 
