@@ -121,10 +121,10 @@ enum YAMLHarness {
     /// Reads every mapping the way the rule and status decoders do: all keys but the last are
     /// known (the last one gets a did-you-mean), every value is read as each type.
     static func decode(_ root: Node) {
-        var seen = Set<ObjectIdentifier>()
+        var seen = Set<Node>()
         var pending = [root]
         while let node = pending.popLast() {
-            guard seen.insert(ObjectIdentifier(node)).inserted else { continue }
+            guard seen.insert(node).inserted else { continue }
             invariant(node.mark.line >= 1 && node.mark.column >= 1, "node mark \(node.mark)")
             switch node.content {
             case .scalar:

@@ -147,11 +147,11 @@ enum RegistryDecoding {
 extension MappingReader {
     /// A real day written `YYYY-MM-DD`.
     func day(_ key: String, required: Bool = false) -> Day? {
-        parsed(key, required: required, expected: "a real day written YYYY-MM-DD") { Day(iso: $0) }
+        parsed(key, required: required, expected: "a real day written YYYY-MM-DD", bytes: Day.init(isoBytes:))
     }
 
     /// A month written `YYYY-MM`.
     func month(_ key: String, required: Bool = false) -> YearMonth? {
-        parsed(key, required: required, expected: "a month written YYYY-MM") { YearMonth(iso: $0) }
+        parsed(key, required: required, expected: "a month written YYYY-MM", bytes: YearMonth.init(isoBytes:))
     }
 }

@@ -16,10 +16,17 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: String) {
         var text = text
-        if let fields = text.withUTF8({ isoFields($0, count: 3) }) {
+        guard let day = text.withUTF8({ Day(isoBytes: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        if let fields = isoFields(bytes, count: 3) {
             self.init(year: fields.0, month: fields.1, day: fields.2)
             return
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
@@ -110,10 +117,17 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Parses exactly `YYYY-MM`.
     public init?(iso text: String) {
         var text = text
-        if let fields = text.withUTF8({ isoFields($0, count: 2) }) {
+        guard let month = text.withUTF8({ YearMonth(isoBytes: $0) }) else { return nil }
+        self = month
+    }
+
+    /// Parses exactly `YYYY-MM` from UTF-8 bytes.
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        if let fields = isoFields(bytes, count: 2) {
             self.init(year: fields.0, month: fields.1)
             return
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),

@@ -18,6 +18,9 @@ public struct RuleSet: Sendable {
 
     public func rule(_ id: String) -> Rule? { ruleIndex[id].map { rules[$0] } }
 
+    /// The position of a rule in `rules`, without copying the rule.
+    public func index(ofRule id: String) -> Int? { ruleIndex[id] }
+
     /// The known rule id closest to a mistyped one, for "did you mean".
     public func closestRuleID(to id: String) -> String? {
         Suggestion.closest(to: id, in: rules.map(\.id))

@@ -22,7 +22,11 @@ struct StatusFileDecoder {
         self.build = ViolationBuilder(set: set)
     }
 
+    /// Keys of a task, a milestone and a metric report. A `note` is checked to be text and not
+    /// kept: no report shows it.
     static let taskKeys = ["rule", "status", "progress", "completed", "milestones", "note"]
+    static let milestoneKeys = ["due", "completed"]
+    static let metricKeys = ["metric", "value", "scope", "note"]
 
     func decode(_ root: Node?) -> (Submission?, [Violation]) {
         let log = IssueLog()
@@ -54,7 +58,7 @@ struct StatusFileDecoder {
             return (nil, [v])
         }
         var tasks: [TaskReport] = []
-        var seenRules: [String: Mark] = [:]
+        var seenRules: [Int: Mark] = [:]
         for item in m.list("tasks") {
             let itemLog = IssueLog()
             guard let t = MappingReader(item, what: "task", keys: Self.taskKeys, log: itemLog),
@@ -62,7 +66,7 @@ struct StatusFileDecoder {
                 violations += issues(itemLog, department: department, period: period)
                 continue
             }
-            guard set.rule(ruleID) != nil else {
+            guard let ruleIndex = set.index(ofRule: ruleID) else {
                 let hint = hints.take() ? set.closestRuleID(to: ruleID) : nil
                 violations.append(build.make(.unknownRule, rule: nil, ruleID: ruleID, department: department.name,
                                              zh: "未知的规则编号 \(ruleID)" + (hint.map { "，是否为 \($0)？" } ?? ""),
@@ -70,10 +74,11 @@ struct StatusFileDecoder {
                                              period: period, reported: ruleID, required: hint, location: loc(t.mark("rule")), subject: ruleID))
                 continue
             }
-            if let first = seenRules[ruleID] {
+            if let first = seenRules[ruleIndex] {
                 itemLog.error("rule \(ruleID) is reported twice in this file (first at line \(first.line))", at: t.mark("rule"))
+            } else {
+                seenRules[ruleIndex] = t.mark("rule")
             }
-            seenRules[ruleID] = seenRules[ruleID] ?? t.mark("rule")
             let status = t.parsed("status", required: true, expected: "done, in-progress, not-started or blocked") { TaskReport.Status(rawValue: $0) }
             let progress = t.decimal("progress")
             if let progress, progress < 0 || progress > 1 {
@@ -91,24 +96,24 @@ struct StatusFileDecoder {
             }
             var milestones: [(due: Day, completed: Day)] = []
             for node in t.list("milestones") {
-                guard let ms = MappingReader(node, what: "milestone", keys: ["due", "completed"], log: itemLog),
+                guard let ms = MappingReader(node, what: "milestone", keys: Self.milestoneKeys, log: itemLog),
                       let due = ms.day("due", required: true), let done = ms.day("completed", required: true) else { continue }
                 if done > submitted { itemLog.error("completed \(done) is after submitted \(submitted)", at: ms.mark("completed")) }
                 milestones.append((due, done))
             }
-            let note = t.string("note")
+            t.checkText("note")
             if itemLog.hasErrors {
                 violations += issues(itemLog, department: department, period: period, rule: ruleID)
                 continue
             }
             guard let status else { continue }
             tasks.append(TaskReport(rule: ruleID, status: status, progress: progress, completed: completed,
-                                    milestones: milestones, note: note, location: loc(item.mark)))
+                                    milestones: milestones, location: loc(item.mark)))
         }
         var metrics: [MetricReport] = []
         for item in m.list("metrics") {
             let itemLog = IssueLog()
-            guard let r = MappingReader(item, what: "metric report", keys: ["metric", "value", "scope", "note"], log: itemLog) else {
+            guard let r = MappingReader(item, what: "metric report", keys: Self.metricKeys, log: itemLog) else {
                 violations += issues(itemLog, department: department, period: period)
                 continue
             }
@@ -124,13 +129,13 @@ struct StatusFileDecoder {
                 itemLog.error("scope '\(text)' must be city or a district", at: r.mark("scope"))
                 return nil
             } ?? (department.type == .district ? department.slug : "city")
-            let note = r.string("note")
+            r.checkText("note")
             if itemLog.hasErrors {
                 violations += issues(itemLog, department: department, period: period)
                 continue
             }
             guard let metricID, let value else { continue }
-            metrics.append(MetricReport(metric: metricID, value: value, scope: scope, note: note, location: loc(item.mark)))
+            metrics.append(MetricReport(metric: metricID, value: value, scope: scope, location: loc(item.mark)))
         }
         var ledgers: [LedgerReference] = []
         for item in m.list("ledgers") {

@@ -30,7 +30,6 @@ public struct TaskReport: Sendable {
     public var completed: Day?
     /// Milestones the department declares completed (for `milestones` rules).
     public var milestones: [(due: Day, completed: Day)]
-    public var note: String?
     public var location: Violation.Location
 }
 
@@ -40,7 +39,6 @@ public struct MetricReport: Sendable {
     public var value: Decimal
     /// `city` or a district slug.
     public var scope: String
-    public var note: String?
     public var location: Violation.Location
 }
 

@@ -7,36 +7,50 @@ public struct MappingReader {
     /// What the mapping is, for messages: "rule", "citation", "target".
     public let what: String
     let log: IssueLog
-    /// The known keys present, in source order. Mappings hold a handful of keys: a linear search
-    /// of short ASCII keys costs less than hashing them into a dictionary.
-    private let values: [(key: String, node: Node)]
+    /// The keys this mapping may hold; any other is reported, and reads as absent.
+    private let keys: [String]
+    /// For each of `keys`, the index of its pair in the mapping, or -1.
+    private let slots: [Int32]
+    /// Positions in `keys`, for a mapping that may hold many keys.
+    private let index: [String: Int]?
 
     /// Returns nil (and logs an error) when `node` is not a mapping.
     public init?(_ node: Node, what: String, keys: [String], log: IssueLog) {
-        guard case .mapping(let pairs) = node.content else {
+        guard node.kind == .mapping else {
             log.error("\(what): expected a mapping of keys to values, found \(node.typeName)", at: node.mark)
             return nil
         }
         self.node = node
         self.what = what
         self.log = log
-        var values: [(key: String, node: Node)] = []
-        values.reserveCapacity(pairs.count)
-        for (key, value) in pairs {
-            let name = key.scalar ?? ""
-            if keys.contains(name) {
+        self.keys = keys
+        // Keys are compared as bytes where they stand; a String is made only for an unknown one.
+        var slots = [Int32](repeating: -1, count: keys.count)
+        // Past a handful of keys, a dictionary keeps a mapping of thousands of keys linear.
+        let index = keys.count > Self.indexThreshold
+            ? Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : nil
+        for (i, (key, _)) in node.pairs.enumerated() {
+            let known = if let index { key.scalar.flatMap { index[$0] } } else {
+                key.withScalarBytes { bytes in keys.firstIndex { $0.utf8.count == bytes.count && $0.utf8.elementsEqual(bytes) } }
+            }
+            if let k = known {
                 // The parser refuses duplicate keys, so each name appears once.
-                values.append((name, value))
+                slots[k] = Int32(i)
             } else {
+                let name = key.scalar ?? ""
                 log.error("unknown key '\(name)' in \(what)\(Suggestion.hint(for: name, in: keys))", at: key.mark)
             }
         }
-        self.values = values
+        self.slots = slots
+        self.index = index
     }
 
+    private static let indexThreshold = 16
+
+    /// The value of a known `key`.
     private func value(_ key: String) -> Node? {
-        for entry in values where entry.key == key { return entry.node }
-        return nil
+        guard let k = index.map({ $0[key] }) ?? keys.firstIndex(of: key), slots[k] >= 0 else { return nil }
+        return node.pairs[Int(slots[k])].value
     }
 
     /// The value node of `key`; nil when absent or null (logged when required).
@@ -52,6 +66,11 @@ public struct MappingReader {
 
     public func string(_ key: String, required: Bool = false) -> String? {
         node(key, required: required).flatMap { Scalars.string($0, what: label(key), log: log) }
+    }
+
+    /// Checks that an optional value reads as text (as `string` does; logged when not) without building it.
+    public func checkText(_ key: String) {
+        if let value = node(key) { _ = Scalars.checkText(value, what: label(key), log: log) }
     }
 
     public func int(_ key: String, required: Bool = false) -> Int? {
@@ -70,14 +89,19 @@ public struct MappingReader {
         node(key, required: required).flatMap { Scalars.parsed($0, what: label(key), expected: expected, log: log, parse) }
     }
 
+    /// Like `parsed`, reading the value's UTF-8 bytes.
+    public func parsed<T>(_ key: String, required: Bool = false, expected: String, bytes parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        node(key, required: required).flatMap { Scalars.parsed($0, what: label(key), expected: expected, log: log, bytes: parse) }
+    }
+
     /// The items of a list; a null value is an empty list.
-    public func list(_ key: String, required: Bool = false) -> [Node] {
-        guard let value = node(key, required: required) else { return [] }
-        guard case .sequence(let items) = value.content else {
+    public func list(_ key: String, required: Bool = false) -> Node.Items {
+        guard let value = node(key, required: required) else { return .empty }
+        guard value.kind == .sequence else {
             log.error("\(label(key)): expected a list, found \(value.typeName)", at: value.mark)
-            return []
+            return Node.Items.empty
         }
-        return items
+        return value.items
     }
 
     /// A list of texts, each with its mark.

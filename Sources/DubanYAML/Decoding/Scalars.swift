@@ -4,7 +4,7 @@ public import Foundation
 /// YAML 1.1 would read as booleans, nulls or octal numbers are refused where text is expected.
 public enum Scalars {
     /// Plain words that YAML 1.1 reads as booleans or null.
-    static let yaml11Words: Set<String> = [
+    static let yaml11Words: [String] = [
         "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
         "true", "True", "TRUE", "false", "False", "FALSE",
         "on", "On", "ON", "off", "Off", "OFF",
@@ -13,81 +13,100 @@ public enum Scalars {
     private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Text. Refuses collections, nulls and YAML 1.1 surprises in plain style.
-    public static func string(_ node: Node, what: String, log: IssueLog) -> String? {
-        guard case .scalar(let text, let style) = node.content else {
-            log.error("\(what): expected text, found \(node.typeName)", at: node.mark)
+    public static func string(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> String? {
+        checkText(node, what: what(), log: log) ? node.scalar : nil
+    }
+
+    /// Whether the node reads as text (see `string`), without building the text: the checks read bytes.
+    public static func checkText(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Bool {
+        guard let style = node.style else {
+            log.error("\(what()): expected text, found \(node.typeName)", at: node.mark)
+            return false
+        }
+        guard style == .plain else { return true }
+        enum Problem { case null, yaml11, octal }
+        let problem: Problem? = node.withScalarBytes { bytes in
+            if Node.isNullWord(bytes) { return .null }
+            if bytes.count <= 5, yaml11Words.contains(where: { $0.utf8.elementsEqual(bytes) }) { return .yaml11 }
+            if hasLeadingZero(bytes) { return .octal }
             return nil
         }
-        guard style == .plain else { return text }
-        if node.isNull {
-            log.error("\(what): expected text, found nothing", at: node.mark)
-            return nil
+        switch problem {
+        case nil:
+            return true
+        case .null:
+            log.error("\(what()): expected text, found nothing", at: node.mark)
+        case .yaml11:
+            let text = node.scalar!
+            log.error("\(what()): plain '\(text)' is read by YAML 1.1 as a boolean; quote it (\"\(text)\") if you mean the text", at: node.mark)
+        case .octal:
+            let text = node.scalar!
+            log.error("\(what()): plain '\(text)' is read by YAML 1.1 as an octal number; quote it (\"\(text)\")", at: node.mark)
         }
-        if text.utf8.count <= 5, yaml11Words.contains(text) {
-            log.error("\(what): plain '\(text)' is read by YAML 1.1 as a boolean; quote it (\"\(text)\") if you mean the text", at: node.mark)
-            return nil
-        }
-        if hasLeadingZero(text) {
-            log.error("\(what): plain '\(text)' is read by YAML 1.1 as an octal number; quote it (\"\(text)\")", at: node.mark)
-            return nil
-        }
-        return text
+        return false
     }
 
     /// A plain decimal number such as `74.6`, `-3` or `0.5`, kept exactly.
-    public static func decimal(_ node: Node, what: String, log: IssueLog) -> Decimal? {
-        guard let text = plainNumber(node, what: what, log: log) else { return nil }
-        if let value = plainDecimal(text) { return value }
+    public static func decimal(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Decimal? {
+        // The common case straight from the bytes: a plain number without a leading zero.
+        if node.style == .plain, let value = node.withScalarBytes({ hasLeadingZero($0) ? nil : plainDecimal($0) }) { return value }
+        guard let text = plainNumber(node, what: what(), log: log) else { return nil }
         guard isDecimalLiteral(text), let value = Decimal(string: text, locale: posix) else {
-            log.error("\(what): expected a number such as 74.6, found '\(text)'", at: node.mark)
+            log.error("\(what()): expected a number such as 74.6, found '\(text)'", at: node.mark)
             return nil
         }
         return value
     }
 
     /// A plain whole number.
-    public static func int(_ node: Node, what: String, log: IssueLog) -> Int? {
-        guard let text = plainNumber(node, what: what, log: log) else { return nil }
+    public static func int(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Int? {
+        guard let text = plainNumber(node, what: what(), log: log) else { return nil }
         guard isDecimalLiteral(text), !text.contains("."), let value = Int(text) else {
-            log.error("\(what): expected a whole number, found '\(text)'", at: node.mark)
+            log.error("\(what()): expected a whole number, found '\(text)'", at: node.mark)
             return nil
         }
         return value
     }
 
     /// `true` or `false`, nothing else.
-    public static func bool(_ node: Node, what: String, log: IssueLog) -> Bool? {
-        guard case .scalar(let text, .plain) = node.content, text == "true" || text == "false" else {
-            log.error("\(what): expected true or false, found \(describe(node))", at: node.mark)
+    public static func bool(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Bool? {
+        guard node.style == .plain, node.scalarEquals("true") || node.scalarEquals("false") else {
+            log.error("\(what()): expected true or false, found \(describe(node))", at: node.mark)
             return nil
         }
-        return text == "true"
+        return node.scalarEquals("true")
     }
 
     /// Any text parsed by `parse`; `expected` names the format for the error message.
-    public static func parsed<T>(_ node: Node, what: String, expected: String, log: IssueLog, _ parse: (String) -> T?) -> T? {
-        guard case .scalar(let text, _) = node.content, !node.isNull else {
-            log.error("\(what): expected \(expected), found \(node.typeName)", at: node.mark)
+    public static func parsed<T>(_ node: Node, what: @autoclosure () -> String, expected: String, log: IssueLog, _ parse: (String) -> T?) -> T? {
+        parsed(node, what: what(), expected: expected, log: log, bytes: { parse(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// Like `parsed`, with `parse` reading the scalar's UTF-8 bytes: no text is built unless it is wrong.
+    public static func parsed<T>(_ node: Node, what: @autoclosure () -> String, expected: String, log: IssueLog,
+                                 bytes parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        guard node.kind == .scalar, !node.isNull else {
+            log.error("\(what()): expected \(expected), found \(node.typeName)", at: node.mark)
             return nil
         }
-        guard let value = parse(text) else {
-            log.error("\(what): expected \(expected), found '\(text)'", at: node.mark)
+        guard let value = node.withScalarBytes(parse) else {
+            log.error("\(what()): expected \(expected), found '\(node.scalar!)'", at: node.mark)
             return nil
         }
         return value
     }
 
-    private static func plainNumber(_ node: Node, what: String, log: IssueLog) -> String? {
-        guard case .scalar(let text, let style) = node.content, !node.isNull else {
-            log.error("\(what): expected a number, found \(node.typeName)", at: node.mark)
+    private static func plainNumber(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> String? {
+        guard let style = node.style, !node.isNull, let text = node.scalar else {
+            log.error("\(what()): expected a number, found \(node.typeName)", at: node.mark)
             return nil
         }
         guard style == .plain else {
-            log.error("\(what): expected a number, found the quoted text '\(text)'; write the number without quotes", at: node.mark)
+            log.error("\(what()): expected a number, found the quoted text '\(text)'; write the number without quotes", at: node.mark)
             return nil
         }
         if hasLeadingZero(text) {
-            log.error("\(what): '\(text)' has a leading zero, which YAML 1.1 reads as octal; write \(text.drop { $0 == "0" }.isEmpty ? "0" : String(text.drop { $0 == "0" }))", at: node.mark)
+            log.error("\(what()): '\(text)' has a leading zero, which YAML 1.1 reads as octal; write \(text.drop { $0 == "0" }.isEmpty ? "0" : String(text.drop { $0 == "0" }))", at: node.mark)
             return nil
         }
         return text
@@ -95,10 +114,10 @@ public enum Scalars {
 
     /// The common case of `decimal`, without Foundation's parser: `-?digits(.digits)?` with at most
     /// 18 digits and not zero (Foundation keeps the exponent of `0.0`); nil for anything else.
-    static func plainDecimal(_ text: String) -> Decimal? {
+    static func plainDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Decimal? {
         var mantissa: UInt64 = 0, digits = 0, fraction = 0
         var negative = false, seenDot = false, digitsBeforeDot = 0
-        for (i, b) in text.utf8.enumerated() {
+        for (i, b) in text.enumerated() {
             if i == 0, b == UInt8(ascii: "-") { negative = true; continue }
             if b == UInt8(ascii: ".") {
                 guard !seenDot, digits > 0 else { return nil }
@@ -118,8 +137,12 @@ public enum Scalars {
 
     /// `012`, `-07`, `0o17`: integers with a leading zero (not `0` or `0.5`).
     static func hasLeadingZero(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8(hasLeadingZero)
+    }
+
+    static func hasLeadingZero(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // ASCII after the zero: the answer lies in two bytes (the general path walks graphemes).
-        let bytes = text.utf8
         var start = bytes.startIndex
         if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { start = bytes.index(after: start) }
         guard start < bytes.endIndex, bytes[start] == UInt8(ascii: "0") else { return false }
@@ -130,7 +153,7 @@ public enum Scalars {
         if second < 0x80, second != 0x0D, third == bytes.endIndex || bytes[third] < 0x80 {
             return (second &- UInt8(ascii: "0")) < 10 || second == UInt8(ascii: "o") || second == UInt8(ascii: "_")
         }
-        return hasLeadingZeroCharacters(text)
+        return hasLeadingZeroCharacters(String(decoding: bytes, as: UTF8.self))
     }
 
     private static func hasLeadingZeroCharacters(_ text: String) -> Bool {

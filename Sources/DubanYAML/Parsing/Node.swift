@@ -18,53 +18,168 @@ public struct Mark: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// How a scalar was written; decoding uses it to refuse YAML 1.1 surprises in plain scalars.
-public enum ScalarStyle: Sendable, Hashable {
+public enum ScalarStyle: UInt8, Sendable, Hashable {
     case plain, singleQuoted, doubleQuoted, literal, folded
 }
 
-/// One node of a parsed YAML document. Aliases share the node of their anchor.
-public final class Node: Sendable {
-    /// The node's content: a scalar with its source text, a sequence, or a mapping in source order.
-    public enum Content: Sendable {
-        case scalar(String, ScalarStyle)
-        case sequence([Node])
-        case mapping([(key: Node, value: Node)])
+/// A parsed YAML document, flat: every node is one record in a contiguous array, every
+/// collection a range of child indexes, every scalar a range of one byte buffer. Nothing is
+/// allocated per node, and a scalar becomes a `String` only when a reader keeps it.
+final class YAMLDocument: Sendable {
+    struct Record {
+        var line: Int32
+        var column: Int32
+        var kind: Node.Kind
+        var style: ScalarStyle
+        /// Scalar: first byte in `bytes`; collection: first entry in `children`.
+        var start: Int32
+        /// Scalar: bytes; sequence: items; mapping: pairs (two entries each, key then value).
+        var count: Int32
     }
 
-    public let content: Content
-    public let mark: Mark
-    /// Nodes in this subtree, counting every alias expansion (used to bound alias bombs).
-    let expandedSize: Int
+    let records: [Record]
+    let children: [Int32]
+    let bytes: [UInt8]
 
-    init(_ content: Content, mark: Mark) {
-        self.content = content
-        self.mark = mark
-        switch content {
-        case .scalar: expandedSize = 1
-        case .sequence(let items): expandedSize = items.reduce(1) { $0.addingSaturated($1.expandedSize) }
-        case .mapping(let pairs):
-            expandedSize = pairs.reduce(1) { $0.addingSaturated($1.key.expandedSize).addingSaturated($1.value.expandedSize) }
+    init(records: [Record], children: [Int32], bytes: [UInt8]) {
+        self.records = records
+        self.children = children
+        self.bytes = bytes
+    }
+}
+
+/// One node of a parsed YAML document. Aliases share the node of their anchor.
+public struct Node: Sendable, Hashable {
+    /// What a node holds.
+    public enum Kind: UInt8, Sendable { case scalar, sequence, mapping }
+
+    /// The node's content: a scalar with its source text, a sequence, or a mapping in source order.
+    /// Builds the scalar's `String`; readers use `kind`, `items`, `pairs` and the byte tests instead.
+    public enum Content {
+        case scalar(String, ScalarStyle)
+        case sequence(Items)
+        case mapping(Pairs)
+    }
+
+    let document: YAMLDocument
+    let index: Int
+
+    init(_ document: YAMLDocument, _ index: Int) {
+        self.document = document
+        self.index = index
+    }
+
+    /// The same node of the same document (an alias and its anchor are equal).
+    public static func == (a: Node, b: Node) -> Bool { a.document === b.document && a.index == b.index }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(document))
+        hasher.combine(index)
+    }
+
+    private var record: YAMLDocument.Record { document.records[index] }
+
+    public var kind: Kind { record.kind }
+
+    public var mark: Mark {
+        let r = record
+        return Mark(line: Int(r.line), column: Int(r.column))
+    }
+
+    /// The style of a scalar (nil for a collection).
+    public var style: ScalarStyle? { record.kind == .scalar ? record.style : nil }
+
+    public var content: Content {
+        switch record.kind {
+        case .scalar: return .scalar(scalar!, record.style)
+        case .sequence: return .sequence(items)
+        case .mapping: return .mapping(pairs)
         }
     }
 
     /// The scalar's text, or nil for a collection.
     public var scalar: String? {
-        if case .scalar(let text, _) = content { return text }
-        return nil
+        guard record.kind == .scalar else { return nil }
+        return withScalarBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the scalar's UTF-8 bytes (empty for a collection).
+    public func withScalarBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let r = record
+        guard r.kind == .scalar else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try document.bytes.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[Int(r.start)..<Int(r.start + r.count)]))
+        }
+    }
+
+    /// Whether the node is a scalar whose text is `text`, compared as bytes.
+    public func scalarEquals(_ text: String) -> Bool {
+        let r = record
+        guard r.kind == .scalar, text.utf8.count == Int(r.count) else { return false }
+        return withScalarBytes { bytes in
+            text.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) } ?? text.utf8.elementsEqual(bytes)
+        }
     }
 
     /// True for `~`, `null` or an empty plain scalar.
     public var isNull: Bool {
-        guard case .scalar(let text, .plain) = content else { return false }
-        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        let r = record
+        guard r.kind == .scalar, r.style == .plain else { return false }
+        return withScalarBytes(Self.isNullWord)
+    }
+
+    static func isNullWord(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch b.count {
+        case 0: return true
+        case 1: return b[0] == UInt8(ascii: "~")
+        case 4: return b.elementsEqual("null".utf8) || b.elementsEqual("Null".utf8) || b.elementsEqual("NULL".utf8)
+        default: return false
+        }
     }
 
     /// A word for the node's type, for error messages.
     public var typeName: String {
-        switch content {
+        switch record.kind {
         case .scalar: return isNull ? "nothing" : "a single value"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
+        }
+    }
+
+    /// The items of a sequence (empty for anything else).
+    public var items: Items {
+        let r = record
+        return Items(document: document, start: Int(r.start), count: r.kind == .sequence ? Int(r.count) : 0)
+    }
+
+    /// The key-value pairs of a mapping in source order (empty for anything else).
+    public var pairs: Pairs {
+        let r = record
+        return Pairs(document: document, start: Int(r.start), count: r.kind == .mapping ? Int(r.count) : 0)
+    }
+
+    /// The items of a sequence.
+    public struct Items: RandomAccessCollection, Sendable {
+        let document: YAMLDocument
+        let start: Int
+        public let count: Int
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { count }
+        public subscript(i: Int) -> Node { Node(document, Int(document.children[start + i])) }
+
+        /// No items.
+        public static let empty = Items(document: YAMLDocument(records: [], children: [], bytes: []), start: 0, count: 0)
+    }
+
+    /// The pairs of a mapping.
+    public struct Pairs: RandomAccessCollection, Sendable {
+        let document: YAMLDocument
+        let start: Int
+        public let count: Int
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { count }
+        public subscript(i: Int) -> (key: Node, value: Node) {
+            (Node(document, Int(document.children[start + 2 * i])), Node(document, Int(document.children[start + 2 * i + 1])))
         }
     }
 }

@@ -1,6 +1,6 @@
 internal import CLibYAML
 
-/// Parses one YAML document into a `Node` tree on libyaml's event API.
+/// Parses one YAML document into a flat `YAMLDocument` (reached through its root `Node`) on libyaml's event API.
 ///
 /// Beyond what libyaml checks, it refuses duplicate keys, undefined aliases, alias
 /// expansion beyond a bound, nesting beyond a bound, tags, non-scalar keys and more
@@ -12,7 +12,7 @@ public enum YAMLParser {
         case .success(let t): text = t
         case .failure(let e): throw e
         }
-        var builder = TreeBuilder(limits: limits)
+        var builder = TreeBuilder(limits: limits, sourceBytes: text.count)
         let result: Result<Node?, YAMLError> = text.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
@@ -29,57 +29,49 @@ public enum YAMLParser {
     }
 }
 
-/// Turns libyaml events into nodes, enforcing the limits as it goes.
+/// Turns libyaml events into a flat `YAMLDocument`, enforcing the limits as it goes.
 private struct TreeBuilder {
     let limits: YAMLLimits
 
-    /// An open collection. A class, so that appending to the innermost one never copies it
-    /// (an enum payload popped and pushed back would copy the whole list on every item).
-    private final class Frame {
+    /// An open collection; its children so far are `pending[childStart...]`.
+    private struct Frame {
         let mark: Mark
         let anchor: String?
         let isMapping: Bool
-        var items: [Node] = []
-        var pairs: [(key: Node, value: Node)] = []
-        var pendingKey: Node?
-        /// Keys so far with their marks, searched linearly while the mapping is small…
-        var keys: [(text: String, mark: Mark)] = []
-        /// …and through this index once it is not (built at `indexThreshold` keys).
+        let childStart: Int
+        /// Where this mapping's keys start in `keys`.
+        let keyStart: Int
+        /// Nodes in the subtree so far, counting alias expansions (only when aliases are allowed).
+        var expandedSize = 1
+        /// Keys of a large mapping (built at `indexThreshold` keys), instead of a linear search.
         var index: [String: Mark]?
-        static let indexThreshold = 16
+    }
+    private static let indexThreshold = 16
 
-        func firstMark(of key: String) -> Mark? {
-            if let index { return index[key] }
-            for entry in keys where entry.text == key { return entry.mark }
-            return nil
-        }
-
-        func record(_ key: String, at mark: Mark) {
-            if index != nil {
-                index![key] = mark
-                return
-            }
-            keys.append((key, mark))
-            if keys.count >= Self.indexThreshold {
-                index = Dictionary(keys.map { ($0.text, $0.mark) }, uniquingKeysWith: { first, _ in first })
-                keys = []
-            }
-        }
-
-        init(mark: Mark, anchor: String?, isMapping: Bool) {
-            self.mark = mark
-            self.anchor = anchor
-            self.isMapping = isMapping
-        }
+    /// A key of an open mapping, with the mark where it was written (an alias's own mark).
+    private struct Key {
+        let node: Int32
+        let mark: Mark
     }
 
+    private var records: [YAMLDocument.Record] = []
+    private var children: [Int32] = []
+    private var bytes: [UInt8] = []
+    /// Nodes in each record's subtree counting alias expansions, to bound alias bombs (only when aliases are allowed).
+    private var sizes: [Int] = []
     private var stack: [Frame] = []
-    private var anchors: [String: Node] = [:]
+    private var pending: [Int32] = []
+    private var keys: [Key] = []
+    private var anchors: [String: Int32] = [:]
     private var aliasExpansion = 0
-    private var root: Node?
+    private var root: Int32?
     private var documents = 0
 
-    init(limits: YAMLLimits) { self.limits = limits }
+    init(limits: YAMLLimits, sourceBytes: Int) {
+        self.limits = limits
+        bytes.reserveCapacity(sourceBytes)
+        records.reserveCapacity(sourceBytes / 16)
+    }
 
     mutating func run(_ parser: inout yaml_parser_t, text: ArraySlice<UInt8>) -> Result<Node?, YAMLError> {
         while true {
@@ -91,7 +83,10 @@ private struct TreeBuilder {
             yaml_event_delete(&event)
             switch outcome {
             case .proceed: continue
-            case .finished: return .success(root)
+            case .finished:
+                guard let root else { return .success(nil) }
+                let document = YAMLDocument(records: records, children: children, bytes: bytes)
+                return .success(Node(document, Int(root)))
             case .failed(let error): return .failure(error)
             }
         }
@@ -115,7 +110,6 @@ private struct TreeBuilder {
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
             if s.tag != nil { return .failed(Self.tagError(s.tag, at: mark)) }
-            let value = String(decoding: UnsafeBufferPointer(start: s.value, count: Int(s.length)), as: UTF8.self)
             let style: ScalarStyle
             switch s.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -124,19 +118,31 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            return add(Node(.scalar(value, style), mark: mark), anchor: Self.string(s.anchor))
+            let start = Int32(truncatingIfNeeded: bytes.count)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: s.value, count: Int(s.length)))
+            let node = append(YAMLDocument.Record(line: Int32(truncatingIfNeeded: mark.line), column: Int32(truncatingIfNeeded: mark.column),
+                                                  kind: .scalar, style: style, start: start, count: Int32(truncatingIfNeeded: s.length)), size: 1)
+            return add(node, mark: mark, anchor: s.anchor)
         case YAML_SEQUENCE_START_EVENT:
             let s = event.data.sequence_start
             if s.tag != nil { return .failed(Self.tagError(s.tag, at: mark)) }
-            return push(Frame(mark: mark, anchor: Self.string(s.anchor), isMapping: false), at: mark)
+            return push(mark: mark, anchor: Self.string(s.anchor), isMapping: false)
         case YAML_MAPPING_START_EVENT:
             let m = event.data.mapping_start
             if m.tag != nil { return .failed(Self.tagError(m.tag, at: mark)) }
-            return push(Frame(mark: mark, anchor: Self.string(m.anchor), isMapping: true), at: mark)
+            return push(mark: mark, anchor: Self.string(m.anchor), isMapping: true)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return .proceed }
-            let node = Node(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), mark: frame.mark)
-            return add(node, anchor: frame.anchor)
+            let start = Int32(truncatingIfNeeded: children.count)
+            let entries = pending.count - frame.childStart
+            children.append(contentsOf: pending[frame.childStart...])
+            pending.removeSubrange(frame.childStart...)
+            keys.removeSubrange(frame.keyStart...)
+            let node = append(YAMLDocument.Record(line: Int32(truncatingIfNeeded: frame.mark.line), column: Int32(truncatingIfNeeded: frame.mark.column),
+                                                  kind: frame.isMapping ? .mapping : .sequence, style: .plain, start: start,
+                                                  count: Int32(truncatingIfNeeded: frame.isMapping ? entries / 2 : entries)),
+                              size: frame.expandedSize)
+            return add(node, mark: frame.mark, anchorName: frame.anchor)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard limits.allowsAliases else {
@@ -145,55 +151,100 @@ private struct TreeBuilder {
             guard let target = anchors[name] else {
                 return .failed(YAMLError("undefined alias *\(name): no anchor &\(name) before it", at: mark))
             }
-            aliasExpansion = aliasExpansion.addingSaturated(target.expandedSize)
+            aliasExpansion = aliasExpansion.addingSaturated(sizes[Int(target)])
             if aliasExpansion > limits.maxAliasExpansion {
                 return .failed(YAMLError(
                     "aliases expand to more than \(limits.maxAliasExpansion) nodes (an alias bomb?); write the values out", at: mark))
             }
-            return add(target, anchor: nil, mark: mark)
+            return add(target, mark: mark, anchorName: nil)
         default:
             return .proceed
         }
     }
 
-    private mutating func push(_ frame: Frame, at mark: Mark) -> Outcome {
+    private mutating func append(_ record: YAMLDocument.Record, size: Int) -> Int32 {
+        records.append(record)
+        if limits.allowsAliases { sizes.append(size) }
+        return Int32(truncatingIfNeeded: records.count - 1)
+    }
+
+    private mutating func push(mark: Mark, anchor: String?, isMapping: Bool) -> Outcome {
         if stack.count >= limits.maxDepth {
             return .failed(YAMLError("nesting deeper than \(limits.maxDepth) levels", at: mark))
         }
-        stack.append(frame)
+        stack.append(Frame(mark: mark, anchor: anchor, isMapping: isMapping, childStart: pending.count, keyStart: keys.count))
         return .proceed
     }
 
-    private mutating func add(_ node: Node, anchor: String?, mark: Mark? = nil) -> Outcome {
+    private mutating func add(_ node: Int32, mark: Mark, anchor: UnsafeMutablePointer<yaml_char_t>?) -> Outcome {
+        add(node, mark: mark, anchorName: anchor == nil ? nil : Self.string(anchor))
+    }
+
+    /// Adds a finished node to the open collection; `mark` is where it was written (an alias's own mark).
+    private mutating func add(_ node: Int32, mark: Mark, anchorName anchor: String?) -> Outcome {
         if let anchor {
             guard limits.allowsAliases else {
-                return .failed(YAMLError("anchors (&\(anchor)) are not accepted in this file; write the value out", at: node.mark))
+                return .failed(YAMLError("anchors (&\(anchor)) are not accepted in this file; write the value out", at: mark))
             }
             anchors[anchor] = node
         }
-        guard let top = stack.last else {
+        guard !stack.isEmpty else {
             root = node
             return .proceed
         }
-        guard top.isMapping else {
-            top.items.append(node)
+        let top = stack.count - 1
+        if limits.allowsAliases { stack[top].expandedSize = stack[top].expandedSize.addingSaturated(sizes[Int(node)]) }
+        guard stack[top].isMapping, (pending.count - stack[top].childStart) % 2 == 0 else {
+            pending.append(node)
             return .proceed
         }
-        if let key = top.pendingKey {
-            top.pairs.append((key: key, value: node))
-            top.pendingKey = nil
-            return .proceed
+        let keyMark = mark
+        let record = records[Int(node)]
+        guard record.kind == .scalar else {
+            let typeName = record.kind == .sequence ? "a list" : "a mapping"
+            return .failed(YAMLError("a mapping key must be a single value, not \(typeName)", at: keyMark))
         }
-        let keyMark = mark ?? node.mark
-        guard let text = node.scalar else {
-            return .failed(YAMLError("a mapping key must be a single value, not \(node.typeName)", at: keyMark))
-        }
-        if let first = top.firstMark(of: text) {
+        if let first = firstMark(of: record, in: top) {
+            let text = String(decoding: scalarBytes(record), as: UTF8.self)
             return .failed(YAMLError("duplicate key '\(text)' (first at line \(first.line))", at: keyMark))
         }
-        top.record(text, at: keyMark)
-        top.pendingKey = node
+        recordKey(Key(node: node, mark: keyMark), in: top)
+        pending.append(node)
         return .proceed
+    }
+
+    private func scalarBytes(_ record: YAMLDocument.Record) -> ArraySlice<UInt8> {
+        bytes[Int(record.start)..<Int(record.start + record.count)]
+    }
+
+    private func firstMark(of key: YAMLDocument.Record, in frame: Int) -> Mark? {
+        if let index = stack[frame].index {
+            return index[String(decoding: scalarBytes(key), as: UTF8.self)]
+        }
+        let text = scalarBytes(key)
+        for entry in keys[stack[frame].keyStart...] {
+            let other = records[Int(entry.node)]
+            if other.count == key.count, scalarBytes(other).elementsEqual(text) { return entry.mark }
+        }
+        return nil
+    }
+
+    private mutating func recordKey(_ key: Key, in frame: Int) {
+        if stack[frame].index != nil {
+            stack[frame].index![String(decoding: scalarBytes(records[Int(key.node)]), as: UTF8.self)] = key.mark
+            return
+        }
+        keys.append(key)
+        let start = stack[frame].keyStart
+        if keys.count - start >= Self.indexThreshold {
+            var index: [String: Mark] = [:]
+            for entry in keys[start...] {
+                let text = String(decoding: scalarBytes(records[Int(entry.node)]), as: UTF8.self)
+                if index[text] == nil { index[text] = entry.mark }
+            }
+            stack[frame].index = index
+            keys.removeSubrange(start...)
+        }
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
