@@ -107,7 +107,7 @@ struct StatusFileDecoder {
                 continue
             }
             guard let status else { continue }
-            tasks.append(TaskReport(rule: ruleID, status: status, progress: progress, completed: completed,
+            tasks.append(TaskReport(ruleIndex: ruleIndex, status: status, progress: progress, completed: completed,
                                     milestones: milestones, location: loc(item.mark)))
         }
         var metrics: [MetricReport] = []

@@ -24,7 +24,8 @@ public struct TaskReport: Sendable {
         case blocked
     }
 
-    public var rule: String
+    /// The rule's position in `RuleSet.rules` (its id is `rules[ruleIndex].id`).
+    public var ruleIndex: Int
     public var status: Status
     public var progress: Decimal?
     public var completed: Day?
