@@ -31,7 +31,7 @@ public struct MappingReader {
             ? Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : nil
         for (i, (key, _)) in node.pairs.enumerated() {
             let known = if let index { key.scalar.flatMap { index[$0] } } else {
-                key.withScalarBytes { bytes in keys.firstIndex { $0.utf8.count == bytes.count && $0.utf8.elementsEqual(bytes) } }
+                keys.firstIndex(where: key.scalarEquals)
             }
             if let k = known {
                 // The parser refuses duplicate keys, so each name appears once.
@@ -79,6 +79,11 @@ public struct MappingReader {
 
     public func decimal(_ key: String, required: Bool = false) -> Decimal? {
         node(key, required: required).flatMap { Scalars.decimal($0, what: label(key), log: log) }
+    }
+
+    /// `decimal`, with the scaled integer where the text has one (`Scalars.Number`).
+    public func number(_ key: String, required: Bool = false) -> Scalars.Number? {
+        node(key, required: required).flatMap { Scalars.number($0, what: label(key), log: log) }
     }
 
     public func bool(_ key: String, required: Bool = false) -> Bool? {

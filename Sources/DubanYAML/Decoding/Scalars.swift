@@ -46,16 +46,40 @@ public enum Scalars {
         return false
     }
 
+    /// A decimal number as read: its exact value and, when the text has at most 18 digits, the
+    /// same value as a scaled integer, which compares cheaply (comparing `Decimal`s does not).
+    public struct Number: Sendable {
+        public var value: Decimal
+        /// `value` = significand × 10^-scale.
+        public var scaled: (significand: Int64, scale: Int)?
+
+        /// Whether `range.lowerBound ≤ value ≤ range.upperBound`.
+        public func isWithin(_ range: ClosedRange<Int>) -> Bool {
+            if let (significand, scale) = scaled {
+                let unit = (0..<scale).reduce(Int64(1)) { unit, _ in unit * 10 }
+                let low = Int64(range.lowerBound).multipliedReportingOverflow(by: unit)
+                let high = Int64(range.upperBound).multipliedReportingOverflow(by: unit)
+                if !low.overflow && !high.overflow { return low.partialValue <= significand && significand <= high.partialValue }
+            }
+            return Decimal(range.lowerBound) <= value && value <= Decimal(range.upperBound)
+        }
+    }
+
     /// A plain decimal number such as `74.6`, `-3` or `0.5`, kept exactly.
     public static func decimal(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Decimal? {
+        number(node, what: what(), log: log)?.value
+    }
+
+    /// `decimal`, with the scaled integer where the text has one.
+    public static func number(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Number? {
         // The common case straight from the bytes: a plain number without a leading zero.
-        if node.style == .plain, let value = node.withScalarBytes({ hasLeadingZero($0) ? nil : plainDecimal($0) }) { return value }
+        if node.style == .plain, let number = node.withScalarBytes({ hasLeadingZero($0) ? nil : plainDecimal($0) }) { return number }
         guard let text = plainNumber(node, what: what(), log: log) else { return nil }
         guard isDecimalLiteral(text), let value = Decimal(string: text, locale: posix) else {
             log.error("\(what()): expected a number such as 74.6, found '\(text)'", at: node.mark)
             return nil
         }
-        return value
+        return Number(value: value, scaled: nil)
     }
 
     /// A plain whole number.
@@ -114,7 +138,7 @@ public enum Scalars {
 
     /// The common case of `decimal`, without Foundation's parser: `-?digits(.digits)?` with at most
     /// 18 digits and not zero (Foundation keeps the exponent of `0.0`); nil for anything else.
-    static func plainDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Decimal? {
+    static func plainDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Number? {
         var mantissa: UInt64 = 0, digits = 0, fraction = 0
         var negative = false, seenDot = false, digitsBeforeDot = 0
         for (i, b) in text.enumerated() {
@@ -132,7 +156,8 @@ public enum Scalars {
             if seenDot { fraction += 1 }
         }
         guard digits > 0, !seenDot || digits > digitsBeforeDot, mantissa != 0 else { return nil }
-        return Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(mantissa))
+        return Number(value: Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(mantissa)),
+                      scaled: (negative ? -Int64(mantissa) : Int64(mantissa), fraction))
     }
 
     /// `012`, `-07`, `0o17`: integers with a leading zero (not `0` or `0.5`).
