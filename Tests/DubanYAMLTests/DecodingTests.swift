@@ -95,6 +95,19 @@ private func mapping(_ text: String) throws -> Node {
         ])
     }
 
+    @Test func wholeNumbersOutOfRangeSaySo() throws {
+        let log = IssueLog()
+        let m = try #require(MappingReader(try mapping("a: 9223372036854775807\nb: 9223372036854775808\nc: -9223372036854775809\n"),
+                                           what: "x", keys: ["a", "b", "c"], log: log))
+        #expect(m.int("a") == Int.max)
+        #expect(m.int("b") == nil)
+        #expect(m.int("c") == nil)
+        #expect(log.issues.map(\.message) == [
+            "x 'b': '9223372036854775808' is out of range for a whole number (-9223372036854775808 to 9223372036854775807)",
+            "x 'c': '-9223372036854775809' is out of range for a whole number (-9223372036854775808 to 9223372036854775807)",
+        ])
+    }
+
     @Test func onlyTrueAndFalseAreBooleans() throws {
         let log = IssueLog()
         let m = try #require(MappingReader(try mapping("a: true\nb: yes\n"), what: "x", keys: ["a", "b"], log: log))

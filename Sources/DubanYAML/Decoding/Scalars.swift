@@ -74,8 +74,12 @@ public enum Scalars {
     /// A plain whole number.
     public static func int(_ node: Node, what: String, log: IssueLog) -> Int? {
         guard let text = plainNumber(node, what: what, log: log) else { return nil }
-        guard isDecimalLiteral(text), !text.contains("."), let value = Int(text) else {
+        guard isDecimalLiteral(text), !text.contains(".") else {
             log.error("\(what): expected a whole number, found '\(text)'", at: node.mark)
+            return nil
+        }
+        guard let value = Int(text) else {
+            log.error("\(what): '\(shortened(text))' is out of range for a whole number (\(Int.min) to \(Int.max))", at: node.mark)
             return nil
         }
         return value
