@@ -40,11 +40,18 @@ test: deps
 validate: build
 	$(DUBAN) validate rules
 
-## sanitize: the YAML layer's tests under AddressSanitizer (leak checking on).
+## sanitize: the whole test suite under AddressSanitizer (leak checks on; scripts/lsan.supp holds
+## the toolchain's own leaks) in .build-asan, then under ThreadSanitizer in .build-tsan; the tests
+## that run `duban` run the sanitized binary built next to them. Fails on any report.
+SANITIZE_ENV := DUBAN_TEST_TIMEOUT_SCALE=5
 sanitize: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp \
-		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter DubanYAMLTests
+	$(SANITIZE_ENV) DUBAN_TEST_SANITIZER=address \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 \
+		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SANITIZE_ENV) DUBAN_TEST_SANITIZER=thread TSAN_OPTIONS=halt_on_error=0 \
+		$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
 ## fuzz: build the libFuzzer targets (yaml, status), replay their regression fixtures, then fuzz
 ## each for FUZZ_SECONDS; fails on a crash, leak, hang or regression (docs/fuzzing.md).
@@ -62,7 +69,7 @@ calendar-check:
 	python3 scripts/check-calendar.py
 
 clean:
-	rm -rf .build .build-asan out
+	rm -rf .build .build-asan .build-tsan out
 
 ## rules-readme: regenerate the generated part of rules/README.md from the rule files.
 rules-readme: deps

@@ -115,6 +115,14 @@ public indirect enum JSON: Sendable, Hashable {
     private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var i = 0
         while i < bytes.count {
+            // Copy the run of bytes that need no escape in one go.
+            var end = i
+            while end < bytes.count, !needsEscape(bytes[end]) { end += 1 }
+            if end > i {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                i = end
+                if i == bytes.count { break }
+            }
             let b = bytes[i]
             switch b {
             case UInt8(ascii: "\""): JSON.put("\\\"", into: &out)
@@ -132,5 +140,12 @@ public indirect enum JSON: Sendable, Hashable {
             }
             i += 1
         }
+    }
+
+    /// Bytes `escape` may have to rewrite: quote, backslash, control characters, and the lead
+    /// byte of U+2028/U+2029.
+    @inline(__always)
+    private static func needsEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2
     }
 }

@@ -19,16 +19,27 @@ struct Duban: ParsableCommand {
 
     /// Parses, runs and exits with SPEC §6's statuses: a bad command line is 2, not 64.
     static func main() {
+        guard let stop = runCommand() else { return }
+        if stop.status == 0 {
+            if !stop.message.isEmpty { emit(stop.message + "\n") }
+        } else {
+            FileHandle.standardError.write(Data((stop.message + "\n").utf8))
+        }
+        Foundation.exit(stop.status)
+    }
+
+    /// Parses and runs the command; when it stops with an error (`--help` and `--version` included),
+    /// the message and the exit status. The error itself is released before duban exits: kept
+    /// alive across `exit`, LeakSanitizer reports the argument parser's error values as leaked.
+    private static func runCommand() -> (message: String, status: Int32)? {
         do {
             var command = try parseAsRoot()
             try command.run()
+            return nil
         } catch {
             let code = exitCode(for: error)
-            if code == .success {
-                exit(withError: error)
-            }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
+            if code == .success { return (fullMessage(for: error), 0) }
+            return (fullMessage(for: error), code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
         }
     }
 }

@@ -313,3 +313,14 @@ enum HostileFile: String, CaseIterable, Sendable, Codable {
         #expect("Expected summary: \(summary)" == String(promised))
     }
 }
+
+/// Under `make sanitize` the tests that run `duban` must run the sanitized binary built next to
+/// them (`DubanProcess.executable`), not a plain one from `.build`.
+@Suite struct SanitizedBinaryTests {
+    @Test(.enabled(if: DubanProcess.sanitizer != nil, "only under make sanitize"))
+    func theBinaryUnderTestCarriesTheSanitizer() throws {
+        let runtime = DubanProcess.sanitizer == "thread" ? "ThreadSanitizer" : "AddressSanitizer"
+        let binary = try Data(contentsOf: DubanProcess.executable)
+        #expect(binary.range(of: Data(runtime.utf8)) != nil, "\(DubanProcess.executable.path) is not built with \(runtime)")
+    }
+}

@@ -145,6 +145,20 @@ import Testing
         #expect((try? read.get()) == fen)
     }
 
+    /// The word-at-a-time reader agrees with `fen` wherever it reads an amount, and leaves the rest to it.
+    @Test func plainAmountsAgreeWithTheCarefulReader() {
+        let texts = ["0", "7", "0.00", "0.5", "12.3", "246.91", "10184.25", "99999999", "9999.999", "1.", ".5", ".50", "1..5",
+                     "1.2.", "12a", "-5.00", "+1", "1 .00", "1,00", "00012.30", "123456.7", "1234567.8", "", "1e5", "5:00"]
+        for text in texts {
+            let bytes = Array(text.utf8) + [UInt8](repeating: 0x39, count: 8)  // digits past the field must not count
+            let (plain, careful) = bytes.withUnsafeBufferPointer {
+                (LedgerFields.plainFen($0.baseAddress!, text.utf8.count), try? LedgerFields.fen($0.baseAddress!, text.utf8.count, signed: false).get())
+            }
+            if let plain { #expect(plain == careful, "\(text)") }
+            #expect(plain != nil || careful == nil || text.utf8.count > 8, "\(text) left to the careful reader")
+        }
+    }
+
     @Test func halfUpRoundingIsExactForLargeBases() {
         var s = LedgerRules.MonthStandards()
         s.percentNumerator = 2

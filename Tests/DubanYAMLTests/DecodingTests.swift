@@ -48,6 +48,66 @@ private func mapping(_ text: String) throws -> Node {
         ])
     }
 
+    @Test(arguments: [
+        ("00.5", "write 0.5"), ("-07", "write -7"), ("+007", "write 7"), ("000", "write 0"), ("-00.25", "write -0.25"),
+        ("0_1", "write the number in decimal digits without leading zeros"),
+        ("0o17", "write the number in decimal digits without leading zeros"),
+    ])
+    func leadingZeroHintIsANumberDubanAccepts(text: String, hint: String) throws {
+        let log = IssueLog()
+        let m = try #require(MappingReader(try mapping("value: \(text)\n"), what: "x", keys: ["value"], log: log))
+        #expect(m.decimal("value") == nil)
+        #expect(log.issues.map(\.message) == ["x 'value': '\(text)' has a leading zero, which YAML 1.1 reads as octal; \(hint)"])
+        // What the hint says to write is read without complaint.
+        if hint.hasPrefix("write "), let suggested = hint.split(separator: " ").last, hint.split(separator: " ").count == 2 {
+            let again = IssueLog()
+            let n = try #require(MappingReader(try mapping("value: \(suggested)\n"), what: "x", keys: ["value"], log: again))
+            #expect(n.decimal("value") != nil)
+            #expect(again.issues.isEmpty)
+        }
+    }
+
+    @Test func decimalsKeepAtMost38SignificantDigits() throws {
+        let log = IssueLog()
+        let exact38 = "1234567890123456789012345678901234567.8"
+        let tiny = "0." + String(repeating: "0", count: 200) + "1"
+        let huge = "1" + String(repeating: "0", count: 200)
+        let text = """
+        a: \(exact38)
+        b: 93.000000000000000000000000000000000000000001
+        c: \(tiny)
+        d: 1\(String(repeating: "0", count: 60))
+        e: 0.00500
+        f: \(huge)
+
+        """
+        let m = try #require(MappingReader(try mapping(text), what: "x", keys: ["a", "b", "c", "d", "e", "f"], log: log))
+        #expect(m.decimal("a")?.description == exact38)
+        #expect(m.decimal("b") == nil)
+        #expect(m.decimal("c") == nil)
+        #expect(m.decimal("d")?.description == "1" + String(repeating: "0", count: 60))
+        #expect(m.decimal("e")?.description == "0.005")
+        #expect(m.decimal("f") == nil)
+        #expect(log.issues.map(\.message) == [
+            "x 'b': '93.000000000000000000000000000000000000000001' has 44 significant digits, more than duban can keep exactly (at most 38)",
+            "x 'c': '\(tiny.prefix(50))…' is too large or too close to zero for duban to keep exactly",
+            "x 'f': '\(huge.prefix(50))…' is too large or too close to zero for duban to keep exactly",
+        ])
+    }
+
+    @Test func wholeNumbersOutOfRangeSaySo() throws {
+        let log = IssueLog()
+        let m = try #require(MappingReader(try mapping("a: 9223372036854775807\nb: 9223372036854775808\nc: -9223372036854775809\n"),
+                                           what: "x", keys: ["a", "b", "c"], log: log))
+        #expect(m.int("a") == Int.max)
+        #expect(m.int("b") == nil)
+        #expect(m.int("c") == nil)
+        #expect(log.issues.map(\.message) == [
+            "x 'b': '9223372036854775808' is out of range for a whole number (-9223372036854775808 to 9223372036854775807)",
+            "x 'c': '-9223372036854775809' is out of range for a whole number (-9223372036854775808 to 9223372036854775807)",
+        ])
+    }
+
     @Test func onlyTrueAndFalseAreBooleans() throws {
         let log = IssueLog()
         let m = try #require(MappingReader(try mapping("a: true\nb: yes\n"), what: "x", keys: ["a", "b"], log: log))

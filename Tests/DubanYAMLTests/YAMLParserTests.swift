@@ -117,6 +117,68 @@ private func failure(_ text: String, limits: YAMLLimits = .rules) -> YAMLError? 
             "invalid UTF-8 (byte 0xCA); the file looks GBK-encoded: save it as UTF-8", at: Mark(line: 1, column: 13)))
     }
 
+    @Test func gbkHintNeedsTheWholeRunToPairUp() {
+        // B6 AB pairs up as GBK, FF starts no GBK character; 0xC9 0x0A leaves a lead byte without a trail.
+        #expect(failure(Array("a: ".utf8) + [0xB6, 0xAB, 0xFF, 0x0A]) == YAMLError(
+            "invalid UTF-8 (byte 0xB6); save the file as UTF-8", at: Mark(line: 1, column: 4)))
+        #expect(failure(Array("a: ".utf8) + [0xB3, 0xC9, 0xC9, 0x0A]) == YAMLError(
+            "invalid UTF-8 (byte 0xB3); save the file as UTF-8", at: Mark(line: 1, column: 4)))
+    }
+
+    @Test(arguments: [[0xE4, 0xB8], [0xE4], [0xF0, 0x9F, 0x98], [0xC3]] as [[UInt8]])
+    func characterCutOffByTheEndOfTheFile(tail: [UInt8]) {
+        #expect(failure(Array("a: 1\nb: x".utf8) + tail) == YAMLError(
+            "the file ends in the middle of a character (byte 0x\(String(tail[0], radix: 16, uppercase: true))): was it cut off? save it again as UTF-8",
+            at: Mark(line: 2, column: 5)))
+    }
+
+    @Test func cutOffMeansAtTheEnd() {
+        // The same bytes followed by more text are a broken character, not a cut-off file.
+        #expect(failure(Array("a: x".utf8) + [0xE4, 0xB8, 0x41, 0x0A])?.message.hasPrefix("invalid UTF-8 (byte 0xE4)") == true)
+        // A continuation byte out of range (E0 needs A0–BF) is no beginning of a character.
+        #expect(failure(Array("a: x".utf8) + [0xE0, 0x80])?.message.hasPrefix("invalid UTF-8 (byte 0xE0)") == true)
+    }
+
+    /// libyaml counts U+0085, U+2028 and U+2029 as line breaks, editors do not: refused, placed as an editor shows them.
+    @Test(arguments: [
+        ("\u{85}", "next-line character U+0085 in the file; YAML reads it as a line break: remove it"),
+        ("\u{2028}", "line separator U+2028 in the file (pasted from a web page or word processor?); YAML reads it as a line break: remove it"),
+        ("\u{2029}", "paragraph separator U+2029 in the file (pasted from a web page or word processor?); YAML reads it as a line break: remove it"),
+    ])
+    func unicodeLineBreaksAreRefusedWhereAnEditorShowsThem(character: String, message: String) {
+        #expect(failure("a: 1\nb: \"东\(character)城\"\nc: 2\n") == YAMLError(message, at: Mark(line: 2, column: 6)))
+        #expect(failure("# \(character)\n", limits: .submissions) == YAMLError(message, at: Mark(line: 1, column: 3)))
+    }
+
+    @Test func missingSpaceAfterColonIsNamedAtItsLine() {
+        #expect(failure("a: 1\nperiod:2022-06\nb: 2\n") == YAMLError(
+            "no space after ':': 'period:2022-06' is read as one piece of text; write 'period: 2022-06'", at: Mark(line: 2, column: 7)))
+        // In a list item, before a comment, with a blank line and a comment line before the error.
+        #expect(failure("tasks:\n  - rule:pollution.climate.5.1  # June\n\n    # next\n    status: done\n") == YAMLError(
+            "no space after ':': 'rule:pollution.climate.5.1' is read as one piece of text; write 'rule: pollution.climate.5.1'",
+            at: Mark(line: 2, column: 9)))
+        // Long values are cut short in the message.
+        let long = String(repeating: "x", count: 60)
+        #expect(failure("note:\(long)\nb: 2\n")?.message == "no space after ':': 'note:\(long.prefix(34))…' is read as one piece of text; write 'note: \(long.prefix(39))…'")
+    }
+
+    @Test func fullWidthColonIsNamedAtItsLine() {
+        #expect(failure("department：东城区政府\nperiod: 2022-06\n") == YAMLError(
+            "full-width colon '：' after 'department'; write an ASCII colon and a space: 'department: …'", at: Mark(line: 1, column: 11)))
+        #expect(failure("tasks:\n  - rule: x\n    status：done\n    progress: 1\n") == YAMLError(
+            "full-width colon '：' after 'status'; write an ASCII colon and a space: 'status: …'", at: Mark(line: 3, column: 11)))
+    }
+
+    @Test func ideographicSpaceIndentationIsNamedAtItsLine() {
+        #expect(failure("tasks:\n  - rule: x\n\u{3000}\u{3000}status: done\n    progress: 1\n") == YAMLError(
+            "full-width space (U+3000) where YAML expects indentation; indent with ASCII spaces", at: Mark(line: 3, column: 1)))
+    }
+
+    @Test func syntaxErrorsWithoutAKnownCauseKeepLibyamlsWords() {
+        // A colon without a space inside a value, far from the error, is not blamed.
+        #expect(failure("a: see:x\nb: [1, 2\n")?.message.hasPrefix("YAML syntax error:") == true)
+    }
+
     @Test func utf16IsRefusedClearly() {
         #expect(failure([0xFF, 0xFE, 0x61, 0x00]) == YAMLError("file is encoded as UTF-16; save it as UTF-8", at: .start))
         #expect(failure([0x61, 0x00, 0x3A, 0x00]) == YAMLError("file is encoded as UTF-16; save it as UTF-8", at: .start))

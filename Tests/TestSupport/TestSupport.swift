@@ -153,6 +153,17 @@ public enum DubanProcess {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("duban")
     }
 
+    /// The sanitizer the binary was built with, as `make sanitize` says in `DUBAN_TEST_SANITIZER`
+    /// (`address`, `thread`); nil for a plain build.
+    public static let sanitizer = ProcessInfo.processInfo.environment["DUBAN_TEST_SANITIZER"]
+
+    /// How much longer than `timeout` a run may take: `DUBAN_TEST_TIMEOUT_SCALE` (default 1), which
+    /// `make sanitize` raises because the sanitized binary is several times slower.
+    static let timeoutScale: TimeInterval = {
+        guard let text = ProcessInfo.processInfo.environment["DUBAN_TEST_TIMEOUT_SCALE"], let scale = TimeInterval(text), scale >= 1 else { return 1 }
+        return scale
+    }()
+
     /// Runs `duban` with arguments in a directory; a run that outlasts `timeout` seconds is killed (status -1).
     public static func run(_ arguments: [String], in directory: URL = TestPaths.packageRoot, timeout: TimeInterval = 20) throws -> Outcome {
         try launch(executable, arguments, in: directory, environment: nil, timeout: timeout)
@@ -176,7 +187,7 @@ public enum DubanProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * timeoutScale)
         // Drain both pipes while waiting, so a large report cannot block the child.
         let outData = Locked(Data()), errData = Locked(Data())
         let group = DispatchGroup()

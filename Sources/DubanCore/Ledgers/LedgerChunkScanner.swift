@@ -42,20 +42,24 @@ struct LedgerChunkScanner {
     let c: Context
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
-    /// Per field of the current row: content start and end (inside the quotes), first byte, quoting
-    /// (0 plain, 1 quoted, 2 quoted with doubled quotes inside).
+    /// Per field of the current row: content start and end (inside the quotes); for a row read by
+    /// `split` also its first byte and quoting (0 plain, 1 quoted, 2 quoted with doubled quotes inside).
     private let starts: UnsafeMutablePointer<Int>
     private let ends: UnsafeMutablePointer<Int>
     private let opens: UnsafeMutablePointer<Int>
     private let quoting: UnsafeMutablePointer<UInt8>
     /// The field index of each required column (the layout's, copied out of the hot path).
     private let columns: UnsafeMutablePointer<Int>
+    /// The vocabularies, held here rather than read through their lazily initialized statics per row.
+    private let statusWords = LedgerVocabulary.status, beneficiaryWords = LedgerVocabulary.beneficiary
+    private let payeeKindWords = LedgerVocabulary.payeeKind, categoryWords = LedgerVocabulary.category
     private var result = LedgerChunkResult()
     private var line = 0
     private var row: UnsafePointer<UInt8> = UnsafePointer(bitPattern: 1)!
     private var rowLength = 0
-    /// The current row has no control character and no byte above 0x7F (set by the fast splitter).
-    private var rowPlainASCII = false
+    /// The current row was read by `split` (`opens` and `quoting` hold its fields); else by `splitPlain`,
+    /// which leaves them alone: no field of its rows is quoted.
+    private var careful = false
     private var currentKey: Int32 = -1
     private var current = LedgerChunkResult.Month()
     /// The end of the readable file (the file's size unless it shrank or a read failed).
@@ -64,9 +68,9 @@ struct LedgerChunkScanner {
     init(_ context: Context) {
         c = context
         capacity = context.chunkSize + context.maxLineBytes + 2
-        // 8 bytes of slack: the word-at-a-time splitter may read up to 7 bytes past a row.
+        // 8 bytes of slack: the word-at-a-time readers load up to 7 bytes past what was read.
+        // Never zeroed: every byte they look at was read, the rest is masked off.
         buffer = .allocate(capacity: capacity + 8)
-        buffer.initialize(repeating: 0, count: capacity + 8)
         let n = context.layout.fieldCount + 1
         starts = .allocate(capacity: n)
         ends = .allocate(capacity: n)
@@ -116,6 +120,14 @@ struct LedgerChunkScanner {
             pos = buffer.distance(to: q.assumingMemoryBound(to: UInt8.self)) + 1
         }
         while base + pos < end && base + pos < limit {
+            let plainEnd = splitPlain(pos, count - pos)
+            if plainEnd >= 0 {
+                careful = false
+                checkFields()
+                line += 1
+                pos += plainEnd + 1
+                continue
+            }
             let lineEnd: Int
             if let q = memchr(buffer + pos, 10, count - pos) {
                 lineEnd = buffer.distance(to: q.assumingMemoryBound(to: UInt8.self))
@@ -172,61 +184,73 @@ struct LedgerChunkScanner {
 
     // MARK: One row
 
-    @inline(__always)
+    /// A row `splitPlain` did not take: read carefully, then checked.
     private mutating func check(_ p: UnsafePointer<UInt8>, _ n: Int) {
         row = p
         rowLength = n
+        careful = true
         if n == 0 {
             invalid("empty line; a ledger has no empty lines", at: 0, period: nil)
             return
         }
-        rowPlainASCII = false
-        guard splitFast() || split() else { return }
+        guard split() else { return }
+        checkFields()
+    }
+
+    @inline(__always)
+    private mutating func checkFields() {
         switch c.layout.kind {
         case .accountCredit: credit()
         case .accountExpense: expense()
         }
     }
 
-    /// The common row, 8 bytes at a time: no quote, no control character, exactly the header's
-    /// number of fields. Anything else returns false without a finding, and `split` reads the row.
+    /// The common row, 8 bytes at a time, from `pos` through its line end: no quote, exactly the
+    /// header's number of fields, at most `maxLineBytes` long and wholly in the buffer. Sets the row
+    /// and its fields and returns the offset of its '\n' from `pos`; anything else returns -1 without
+    /// a finding, and the row is read by `check`.
     @inline(__always)
-    private mutating func splitFast() -> Bool {
-        let p = row, n = rowLength, fields = c.layout.fieldCount
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-        @inline(__always) func equal(_ v: UInt64, _ byte: UInt8) -> UInt64 {
-            let x = v ^ (ones &* UInt64(byte))
-            return ~(((x & low7) &+ low7) | x | low7)
-        }
-        var f = 0, start = 0, o = 0
-        var highBits: UInt64 = 0
-        while o < n {
-            var v = UnsafeRawPointer(p + o).loadUnaligned(as: UInt64.self).littleEndian
-            var keep = UInt64.max
-            if n - o < 8 {
-                keep = (UInt64(1) << UInt64((n - o) * 8)) &- 1
-                v &= keep
-                v |= ~keep & (ones &* 0x41)  // pad with 'A', an ordinary byte
+    private mutating func splitPlain(_ pos: Int, _ available: Int) -> Int {
+        let p = buffer + pos, commaCount = c.layout.fieldCount - 1
+        let span = min(available, c.maxLineBytes + 1)
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080
+        var f = 0, o = 0
+        starts[0] = 0
+        while o < span {
+            // Bytes past `span` may be loaded (the buffer has slack) but never end the row.
+            let v = UnsafeRawPointer(p + o).loadUnaligned(as: UInt64.self).littleEndian
+            // Per byte, the high bit where it is below ',' (0x2C) or below '-': every byte that matters is.
+            let low = v & low7
+            let belowComma = ~((low &+ 0x5454_5454_5454_5454) | v) & high
+            var commas = ~((low &+ 0x5353_5353_5353_5353) | v) & high ^ belowComma
+            var others = belowComma
+            var stop = -1
+            while others != 0 {
+                let k = o &+ others.trailingZeroBitCount &>> 3
+                let b = p[k]
+                if b == 10 || (b == 13 && k &+ 1 < span && p[k &+ 1] == 10) { stop = k; break }
+                if b == 34 { return -1 }
+                others &= others &- 1
             }
-            // Quotes, control bytes (< 0x20) and DEL send the row to the careful splitter.
-            let control = ~(((v & low7) &+ (ones &* 0x60)) | v) & high
-            if (equal(v, 34) | control | equal(v, 0x7F)) != 0 { return false }
-            highBits |= v & high & keep
-            var commas = equal(v, 44)
+            if stop >= 0 { commas &= (1 &<< UInt64((stop &- o) &* 8)) &- 1 }
             while commas != 0 {
-                let at = o + commas.trailingZeroBitCount >> 3
-                if f == fields - 1 { return false }
-                starts[f] = start; ends[f] = at; opens[f] = start; quoting[f] = 0
-                f += 1
-                start = at + 1
+                let at = o &+ commas.trailingZeroBitCount &>> 3
+                if f == commaCount { return -1 }
+                ends[f] = at
+                f &+= 1
+                starts[f] = at &+ 1
                 commas &= commas &- 1
             }
-            o += 8
+            if stop >= 0 {
+                guard stop < span, f == commaCount else { return -1 }
+                ends[f] = stop
+                row = UnsafePointer(p)
+                rowLength = stop
+                return p[stop] == 10 ? stop : stop &+ 1
+            }
+            o &+= 8
         }
-        guard f == fields - 1 else { return false }
-        starts[f] = start; ends[f] = n; opens[f] = start; quoting[f] = 0
-        rowPlainASCII = highBits == 0
-        return true
+        return -1
     }
 
     /// Splits the row into fields (RFC 4180 quoting, no line breaks); false after reporting a problem.
@@ -294,7 +318,7 @@ struct LedgerChunkScanner {
     @inline(__always)
     private func field(_ column: Int) -> (UnsafePointer<UInt8>, Int) {
         let f = columns[column]
-        return (row + starts[f], ends[f] - starts[f])
+        return (row + starts[f], ends[f] &- starts[f])
     }
 
     // MARK: Account-credit rows
@@ -308,7 +332,7 @@ struct LedgerChunkScanner {
         let month = LedgerFields.month(mp, mn)
         var ok = personValid(month: month)
         let (sp, sn) = field(1)
-        let status = LedgerVocabulary.status.index(sp, sn)
+        let status = statusWords.index(sp, sn)
         if status == nil { ok = false; badEnum(1, .status, month: month) }
         let (bp, bn) = field(2)
         let birth = LedgerFields.day(bp, bn)
@@ -316,7 +340,9 @@ struct LedgerChunkScanner {
         if month == nil { ok = false; badField(3, "\(Self.creditColumns[3]) '\(text(3))' is not a month (YYYY-MM)") }
         var base: Int64 = -1
         let (cp, cn) = field(4)
-        if cn > 0 || status == 0 {
+        if let v = LedgerFields.plainFen(cp, cn) {
+            base = v
+        } else if cn > 0 || status == 0 {
             switch LedgerFields.fen(cp, cn, signed: false) {
             case .success(let v): base = v
             case .failure(.empty): ok = false; badField(4, "\(Self.creditColumns[4]) is required for an in-service row", month: month)
@@ -356,13 +382,13 @@ struct LedgerChunkScanner {
         var ok = personValid(month: month)
         if date == nil { ok = false; badField(1, "\(Self.expenseColumns[1]) '\(text(1))' is not a real day (YYYY-MM-DD)") }
         let (bp, bn) = field(2)
-        let beneficiary = LedgerVocabulary.beneficiary.index(bp, bn)
+        let beneficiary = beneficiaryWords.index(bp, bn)
         if beneficiary == nil { ok = false; badEnum(2, .beneficiary, month: month) }
         let (pp, pn) = field(3)
-        let payee = LedgerVocabulary.payeeKind.index(pp, pn)
+        let payee = payeeKindWords.index(pp, pn)
         if payee == nil { ok = false; badEnum(3, .payeeKind, month: month) }
         let (gp, gn) = field(4)
-        let category = LedgerVocabulary.category.index(gp, gn)
+        let category = categoryWords.index(gp, gn)
         if category == nil { ok = false; badEnum(4, .category, month: month) }
         let amount = self.amount(5, signed: true, month: month)
         guard ok, let date, let month, let beneficiary, let payee, let category, let amount else { return }
@@ -378,8 +404,23 @@ struct LedgerChunkScanner {
     /// person_id: 1–64 bytes of UTF-8 without control characters.
     @inline(__always)
     private mutating func personValid(month: Int32?) -> Bool {
-        let n = ends[columns[0]] - starts[columns[0]]
-        if rowPlainASCII && n > 0 && n <= 64 { return true }
+        // The common id, 8 bytes at a time: 1–64 bytes, each printable ASCII (0x20–0x7E).
+        let (p, n) = field(0)
+        if n > 0 && n <= 64 {
+            var bad: UInt64 = 0, o = 0
+            while o < n {
+                var v = UnsafeRawPointer(p + o).loadUnaligned(as: UInt64.self).littleEndian
+                if n &- o < 8 {
+                    let keep = (1 &<< UInt64((n &- o) &* 8)) &- 1
+                    v = v & keep | ~keep & 0x4141_4141_4141_4141  // pad with 'A'
+                }
+                // The high bit of each byte below 0x20 or above 0x7E.
+                let low = v & 0x7F7F_7F7F_7F7F_7F7F
+                bad |= (~((low &+ 0x6060_6060_6060_6060) | v) | (low &+ 0x0101_0101_0101_0101) | v) & 0x8080_8080_8080_8080
+                o &+= 8
+            }
+            if bad == 0 { return true }
+        }
         return personValidSlowly(month: month)
     }
 
@@ -395,7 +436,7 @@ struct LedgerChunkScanner {
             }
             if b >= 0x80 { ascii = false }
         }
-        let length = quoting[columns[0]] == 2 ? person.utf8.count : n
+        let length = quoting(0) == 2 ? person.utf8.count : n
         if length == 0 { badField(0, "person_id is empty", month: month); return false }
         if length > 64 { badField(0, "person_id is longer than 64 bytes", month: month); return false }
         if !ascii && String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) == nil {
@@ -408,6 +449,7 @@ struct LedgerChunkScanner {
     @inline(__always)
     private mutating func amount(_ column: Int, signed: Bool, month: Int32?) -> Int64? {
         let (p, n) = field(column)
+        if let v = LedgerFields.plainFen(p, n) { return v }
         switch LedgerFields.fen(p, n, signed: signed) {
         case .success(let v): return v
         case .failure(let e):
@@ -426,21 +468,24 @@ struct LedgerChunkScanner {
     }
 
     private mutating func badField(_ column: Int, _ message: String, month: Int32? = nil) {
-        invalid(message, at: opens[columns[column]], period: month)
+        invalid(message, at: careful ? opens[columns[column]] : starts[columns[column]], period: month)
     }
 
     /// A field's text for messages (quotes undone, at most 40 characters).
     private func text(_ column: Int) -> String {
         let (p, n) = field(column)
         var s = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-        if quoting[columns[column]] == 2 { s = s.replacingOccurrences(of: "\"\"", with: "\"") }
+        if quoting(column) == 2 { s = s.replacingOccurrences(of: "\"\"", with: "\"") }
         return s.count > 40 ? String(s.prefix(40)) + "…" : s
     }
+
+    /// How a column's field is quoted (0 plain, 1 quoted, 2 with doubled quotes inside).
+    private func quoting(_ column: Int) -> UInt8 { careful ? quoting[columns[column]] : 0 }
 
     private var person: String {
         let (p, n) = field(0)
         let s = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-        return quoting[columns[0]] == 2 ? s.replacingOccurrences(of: "\"\"", with: "\"") : s
+        return quoting(0) == 2 ? s.replacingOccurrences(of: "\"\"", with: "\"") : s
     }
 
     // MARK: Totals

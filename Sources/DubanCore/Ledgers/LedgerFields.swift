@@ -46,15 +46,9 @@ enum LedgerFields {
             guard p[i] == UInt8(ascii: ".") else { return .failure(.notAmount) }
             i += 1
             let fracStart = i
-            var scale: Int64 = 10
             while i < n, p[i] &- 48 < 10 {
-                if i - fracStart >= 2 {
-                    // Keep scanning so that "1.234" is "too many decimals", "1.23x" not an amount.
-                    i += 1
-                    continue
-                }
-                value &+= Int64(p[i] &- 48) &* scale
-                scale /= 10
+                // Past two decimals keep scanning, so that "1.234" is "too many decimals", "1.23x" not an amount.
+                if i - fracStart < 2 { value &+= Int64(p[i] &- 48) &* (i == fracStart ? 10 : 1) }
                 i += 1
             }
             if i < n || i == fracStart { return .failure(.notAmount) }
@@ -63,13 +57,42 @@ enum LedgerFields {
         return .success(negative ? -value : value)
     }
 
+    /// The common amount, `digits[.d[d]]` in at most 8 bytes, as fen without a branch per digit;
+    /// nil for anything else (which `fen` then reads, or reports). Reads 8 bytes at `p`.
+    @inline(__always)
+    static func plainFen(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int64? {
+        guard n >= 1, n <= 8 else { return nil }
+        // The point, if any, is 2 or 1 bytes before the last: `point` is the number of whole digits.
+        let point = n >= 4 && p[n - 3] == UInt8(ascii: ".") ? n - 3 : n >= 3 && p[n - 2] == UInt8(ascii: ".") ? n - 2 : n
+        guard point >= 1 else { return nil }
+        let digits = point == n ? n : n &- 1
+        let v = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian ^ 0x3030_3030_3030_3030
+        // The digits without the point, the first in the lowest byte; each must be 0–9.
+        let whole = point == 8 ? UInt64.max : (1 &<< UInt64(point &* 8)) &- 1
+        let kept = digits == 8 ? UInt64.max : (1 &<< UInt64(digits &* 8)) &- 1
+        var t = (v & whole | (v &>> 8) & ~whole) & kept
+        guard (t | (t &+ 0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0 & kept == 0 else { return nil }
+        // Right-align as 8 digits (leading zeros in the low bytes) and combine pairwise.
+        t = t &<< UInt64((8 &- digits) &* 8)
+        t = (t &* 0xA01) &>> 8 & 0x00FF_00FF_00FF_00FF
+        t = (t &* 0x64_0001) &>> 16 & 0x0000_FFFF_0000_FFFF
+        t = (t &* 0x2710_0000_0001) &>> 32
+        let scale: Int64 = point == n ? 100 : point == n - 2 ? 10 : 1
+        return Int64(t) &* scale
+    }
+
     /// `YYYY-MM-DD` naming a real day, as year·10000 + month·100 + day; nil otherwise.
+    /// Reads 8 bytes at `p` and 2 at `p + 8`.
     @inline(__always)
     static func day(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
-        guard n == 10, p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-"),
-              let y = digits(p, 4), let m = digits(p + 5, 2), let d = digits(p + 8, 2),
-              y >= 1, m >= 1, m <= 12, d >= 1, d <= 28 || d <= daysIn(m, y) else { return nil }
-        return y * 10000 + m * 100 + d
+        guard n == 10 else { return nil }
+        // "YYYY-MM-" less its expected bytes is 0–9 per digit and 0 per '-'.
+        let t = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian ^ 0x2D30_302D_3030_3030
+        let u = UnsafeRawPointer(p + 8).loadUnaligned(as: UInt16.self).littleEndian ^ 0x3030
+        guard (t | (t &+ 0x0006_0600_0606_0606)) & 0xFFF0_F0FF_F0F0_F0F0 == 0, (u | (u &+ 0x0606)) & 0xF0F0 == 0 else { return nil }
+        let y = year(t), m = Int32(t >> 40 & 0xFF) &* 10 &+ Int32(t >> 48 & 0xFF), d = Int32(u & 0xFF) &* 10 &+ Int32(u >> 8)
+        guard y >= 1, m >= 1, m <= 12, d >= 1, d <= 28 || d <= daysIn(m, y) else { return nil }
+        return y &* 10000 &+ m &* 100 &+ d
     }
 
     @inline(__always)
@@ -78,22 +101,22 @@ enum LedgerFields {
         return m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31
     }
 
-    /// `YYYY-MM` as a month key (year·12 + month − 1); nil otherwise.
+    /// `YYYY-MM` as a month key (year·12 + month − 1); nil otherwise. Reads 8 bytes at `p`.
     @inline(__always)
     static func month(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
-        guard n == 7, p[4] == UInt8(ascii: "-"), let y = digits(p, 4), let m = digits(p + 5, 2), y >= 1, m >= 1, m <= 12 else { return nil }
-        return y * 12 + m - 1
+        guard n == 7 else { return nil }
+        let t = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian ^ 0x0030_302D_3030_3030
+        guard (t | (t &+ 0x0006_0600_0606_0606)) & 0x00F0_F0FF_F0F0_F0F0 == 0 else { return nil }
+        let y = year(t), m = Int32(t >> 40 & 0xFF) &* 10 &+ Int32(t >> 48 & 0xFF)
+        guard y >= 1, m >= 1, m <= 12 else { return nil }
+        return y &* 12 &+ m &- 1
     }
 
+    /// The year of four digit values in the low bytes of `t`, the first digit lowest.
     @inline(__always)
-    static func digits(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
-        var v: Int32 = 0
-        for i in 0..<n {
-            let d = p[i] &- 48
-            guard d < 10 else { return nil }
-            v = v * 10 + Int32(d)
-        }
-        return v
+    private static func year(_ t: UInt64) -> Int32 {
+        let pairs = (t & 0xFFFF_FFFF) &* 10 &+ (t >> 8)  // bytes 0 and 2: the two 2-digit halves
+        return Int32(pairs & 0xFF) &* 100 &+ Int32(pairs >> 16 & 0xFF)
     }
 
     /// Fen as yuan with two decimals: 24691 → "246.91", -1250 → "-12.50".

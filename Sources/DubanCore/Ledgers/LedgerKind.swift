@@ -31,33 +31,49 @@ public enum LedgerKind: String, Sendable, Hashable, CaseIterable {
 public final class LedgerVocabulary: Sendable {
     public let slugs: [String]
     public let words: [String]
-    /// Every accepted spelling's bytes, laid out once: (offset, length, index).
-    private let entries: [(offset: Int, length: Int, index: Int)]
-    nonisolated(unsafe) private let storage: UnsafeMutablePointer<UInt8>
+    /// Every accepted spelling, laid out once as `stride` words: its length, its bytes as
+    /// little-endian 8-byte words (zero-padded), its value's index.
+    nonisolated(unsafe) private let table: UnsafeMutablePointer<UInt64>
+    private let count: Int, stride: Int, longest: Int
 
     init(_ pairs: [(String, String)]) {
         slugs = pairs.map(\.0)
         words = pairs.map(\.1)
-        var bytes: [UInt8] = []
-        var entries: [(Int, Int, Int)] = []
-        for (index, pair) in pairs.enumerated() {
-            for spelling in [pair.0, pair.1] {
-                entries.append((bytes.count, spelling.utf8.count, index))
-                bytes += Array(spelling.utf8)
-            }
+        let spellings = pairs.enumerated().flatMap { i, pair in [(Array(pair.0.utf8), i), (Array(pair.1.utf8), i)] }
+        longest = spellings.map(\.0.count).max() ?? 0
+        count = spellings.count
+        stride = (longest + 7) / 8 + 2
+        table = .allocate(capacity: count * stride)
+        table.initialize(repeating: 0, count: count * stride)
+        for (e, (bytes, index)) in spellings.enumerated() {
+            let entry = table + e * stride
+            entry[0] = UInt64(bytes.count)
+            for (j, b) in bytes.enumerated() { entry[1 + j / 8] |= UInt64(b) << UInt64(j % 8 * 8) }
+            entry[stride - 1] = UInt64(index)
         }
-        self.entries = entries
-        storage = .allocate(capacity: max(bytes.count, 1))
-        storage.initialize(from: bytes, count: bytes.count)
     }
 
-    deinit { storage.deallocate() }
+    deinit { table.deallocate() }
 
-    /// The index of the value spelled by `count` bytes at `p`, or nil.
+    /// The index of the value spelled by `count` bytes at `p`, or nil. Loads whole 8-byte words,
+    /// so it reads up to 7 bytes past the field.
     @inline(__always)
-    func index(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int? {
-        for e in entries where e.length == count && memcmp(storage + e.offset, p, count) == 0 {
-            return e.index
+    func index(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        guard n > 0, n <= longest else { return nil }
+        let raw = UnsafeRawPointer(p)
+        var entry = table
+        for _ in 0..<count {
+            if entry[0] == UInt64(n) {
+                var o = 0
+                while o < n {
+                    var v = raw.loadUnaligned(fromByteOffset: o, as: UInt64.self).littleEndian
+                    if n &- o < 8 { v &= (1 &<< UInt64((n &- o) &* 8)) &- 1 }
+                    if v != entry[1 &+ o &>> 3] { break }
+                    o &+= 8
+                }
+                if o >= n { return Int(entry[stride - 1]) }
+            }
+            entry += stride
         }
         return nil
     }

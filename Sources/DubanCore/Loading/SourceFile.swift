@@ -17,6 +17,13 @@ public enum SourceFile {
         }
     }
 
+    /// Whether a file that parsed to no document holds comments, so that it is not called empty.
+    /// (Such a file holds only white space and comments: any `#` in it starts a comment.)
+    public static func holdsComments(path: String, maxBytes: Int) -> Bool {
+        guard case .success(let bytes) = read(path: path, maxBytes: maxBytes) else { return false }
+        return bytes.contains(UInt8(ascii: "#"))
+    }
+
     /// The file's bytes, refusing what is not a regular file or is too large, without reading it first.
     public static func read(path: String, maxBytes: Int) -> Result<[UInt8], ReadFailure> {
         var info = stat()

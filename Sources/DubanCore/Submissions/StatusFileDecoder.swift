@@ -28,10 +28,14 @@ struct StatusFileDecoder {
     static let milestoneKeys = ["due", "completed"]
     static let metricKeys = ["metric", "value", "scope", "note"]
 
-    func decode(_ root: Node?) -> (Submission?, [Violation]) {
+    /// `commented`: the file holds comments (when `root` is nil: it holds nothing else).
+    func decode(_ root: Node?, commented: Bool = false) -> (Submission?, [Violation]) {
         let log = IssueLog()
         var violations: [Violation] = []
         guard let root else {
+            if commented {
+                return (nil, [invalid("文件只有注释，没有报送内容", "the file holds no report: it has only comments", Mark.start, subject: "empty")])
+            }
             return (nil, [invalid("文件为空", "the file is empty", Mark.start, subject: "empty")])
         }
         guard let m = MappingReader(root, what: "status file", keys: ["department", "period", "submitted", "tasks", "metrics", "ledgers"], log: log) else {
@@ -39,14 +43,18 @@ struct StatusFileDecoder {
         }
         let department = m.string("department", required: true).flatMap { resolveDepartment($0, at: m.mark("department"), log: log) }
         let period = m.month("period", required: true)
-        let submitted = m.day("submitted", required: true)
-        if let submitted, submitted > asOf {
-            log.error("submitted \(submitted) is after the as-of day \(asOf)", at: m.mark("submitted"))
+        var submitted = m.day("submitted", required: true)
+        if let day = submitted, day > asOf {
+            log.error("submitted \(day) is after the as-of day \(asOf)", at: m.mark("submitted"))
+            submitted = nil
         }
-        if let submitted, let period, submitted < period.firstDay {
-            log.error("submitted \(submitted) is before the reported month \(period) began", at: m.mark("submitted"))
+        if let day = submitted, let period, day < period.firstDay {
+            log.error("submitted \(day) is before the reported month \(period) began", at: m.mark("submitted"))
+            submitted = nil
         }
-        guard let department, let period, let submitted, !log.hasErrors else {
+        // An unknown top-level key is reported with the file's other problems; only an unreadable
+        // header keeps the file from counting as a report.
+        guard let department, let period, let submitted else {
             return (nil, issues(log, department: department ?? folderSender))
         }
         if let sender = folderSender, sender != department {
@@ -112,6 +120,7 @@ struct StatusFileDecoder {
                                     milestones: milestones, location: loc(item.mark)))
         }
         var metrics: [MetricReport] = []
+        var seenMetrics: [String: Mark] = [:]
         for item in m.list("metrics") {
             let itemLog = IssueLog()
             guard let r = MappingReader(item, what: "metric report", keys: Self.metricKeys, log: itemLog) else {
@@ -131,6 +140,15 @@ struct StatusFileDecoder {
                 return nil
             } ?? (department.type == .district ? department.slug : "city")
             r.checkText("note")
+            // The first readable entry for a metric and scope counts; a second one is refused, naming both.
+            if let id = metricID, !itemLog.hasErrors {
+                let key = "\(id) (scope \(scope))"
+                if let first = seenMetrics[key] {
+                    itemLog.error("metric \(key) is reported twice in this file (first at line \(first.line))", at: r.mark("metric"))
+                } else {
+                    seenMetrics[key] = r.mark("metric")
+                }
+            }
             if itemLog.hasErrors {
                 violations += issues(itemLog, department: department, period: period)
                 continue

@@ -133,7 +133,8 @@ public enum SubmissionLoader {
             return (nil, [ViolationBuilder(set: set).invalid("报送文件无法读取：\(d.message)", d.message, at: location,
                                                               department: sender?.name, subject: "file")])
         case .success(let root):
-            return StatusFileDecoder(set: set, file: file, folderSender: sender, asOf: asOf).decode(root)
+            let commented = root == nil && SourceFile.holdsComments(path: file, maxBytes: limits.maxBytes)
+            return StatusFileDecoder(set: set, file: file, folderSender: sender, asOf: asOf).decode(root, commented: commented)
         }
     }
 

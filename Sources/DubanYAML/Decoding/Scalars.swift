@@ -75,18 +75,49 @@ public enum Scalars {
         // The common case straight from the bytes: a plain number without a leading zero.
         if node.style == .plain, let number = node.withScalarBytes({ hasLeadingZero($0) ? nil : plainDecimal($0) }) { return number }
         guard let text = plainNumber(node, what: what(), log: log) else { return nil }
-        guard isDecimalLiteral(text), let value = Decimal(string: text, locale: posix) else {
+        guard isDecimalLiteral(text) else {
             log.error("\(what()): expected a number such as 74.6, found '\(text)'", at: node.mark)
+            return nil
+        }
+        // Decimal keeps 38 significant digits and rounds the rest away without a word.
+        let digits = significantDigits(text)
+        guard digits <= maxDecimalDigits else {
+            log.error("\(what()): '\(shortened(text))' has \(digits) significant digits, more than duban can keep exactly (at most \(maxDecimalDigits))", at: node.mark)
+            return nil
+        }
+        // Its exponent, too, is bounded (about 10^-128 to 10^165).
+        guard let value = Decimal(string: text, locale: posix) else {
+            log.error("\(what()): '\(shortened(text))' is too large or too close to zero for duban to keep exactly", at: node.mark)
             return nil
         }
         return Number(value: value, scaled: nil)
     }
 
+    /// A long number quoted in a message: its first 50 characters.
+    private static func shortened(_ text: String) -> String {
+        text.count <= 50 ? text : text.prefix(50) + "…"
+    }
+
+    /// Significant digits that `Decimal` keeps exactly.
+    public static let maxDecimalDigits = 38
+
+    /// Digits of a decimal literal from its first non-zero digit to its last (`0.050` and `5000` have one).
+    static func significantDigits(_ literal: String) -> Int {
+        let digits = literal.utf8.filter { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard let first = digits.firstIndex(where: { $0 != UInt8(ascii: "0") }),
+              let last = digits.lastIndex(where: { $0 != UInt8(ascii: "0") }) else { return 0 }
+        return last - first + 1
+    }
+
     /// A plain whole number.
     public static func int(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Int? {
         guard let text = plainNumber(node, what: what(), log: log) else { return nil }
-        guard isDecimalLiteral(text), !text.contains("."), let value = Int(text) else {
+        guard isDecimalLiteral(text), !text.contains(".") else {
             log.error("\(what()): expected a whole number, found '\(text)'", at: node.mark)
+            return nil
+        }
+        guard let value = Int(text) else {
+            log.error("\(what()): '\(shortened(text))' is out of range for a whole number (\(Int.min) to \(Int.max))", at: node.mark)
             return nil
         }
         return value
@@ -130,7 +161,7 @@ public enum Scalars {
             return nil
         }
         if hasLeadingZero(text) {
-            log.error("\(what()): '\(text)' has a leading zero, which YAML 1.1 reads as octal; write \(text.drop { $0 == "0" }.isEmpty ? "0" : String(text.drop { $0 == "0" }))", at: node.mark)
+            log.error("\(what()): '\(text)' has a leading zero, which YAML 1.1 reads as octal; \(withoutLeadingZeros(text))", at: node.mark)
             return nil
         }
         return text
@@ -158,6 +189,16 @@ public enum Scalars {
         guard digits > 0, !seenDot || digits > digitsBeforeDot, mantissa != 0 else { return nil }
         return Number(value: Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(mantissa)),
                       scaled: (negative ? -Int64(mantissa) : Int64(mantissa), fraction))
+    }
+
+    /// What to write instead of a number with leading zeros: `00.5` → `0.5`, `-07` → `-7`, `+007` → `7`.
+    static func withoutLeadingZeros(_ text: String) -> String {
+        let negative = text.first == "-"
+        let unsigned = text.drop { $0 == "-" || $0 == "+" }
+        var digits = String(unsigned.drop { $0 == "0" })
+        if digits.isEmpty || digits.first == "." { digits = "0" + digits }
+        let suggestion = (negative ? "-" : "") + digits
+        return isDecimalLiteral(suggestion) ? "write \(suggestion)" : "write the number in decimal digits without leading zeros"
     }
 
     /// `012`, `-07`, `0o17`: integers with a leading zero (not `0` or `0.5`).

@@ -13,15 +13,39 @@ enum SourceText {
         var text = bytes[...]
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
         if let bad = firstInvalidUTF8(text) {
-            var message = "invalid UTF-8 (byte 0x\(hex(bytes[bad])))"
-            if looksLikeGBK(text, at: bad) {
-                message += "; the file looks GBK-encoded: save it as UTF-8"
+            let message: String
+            if isCutOff(text, at: bad) {
+                message = "the file ends in the middle of a character (byte 0x\(hex(text[bad]))): was it cut off? save it again as UTF-8"
+            } else if looksLikeGBK(text, at: bad) {
+                message = "invalid UTF-8 (byte 0x\(hex(text[bad]))); the file looks GBK-encoded: save it as UTF-8"
             } else {
-                message += "; save the file as UTF-8"
+                message = "invalid UTF-8 (byte 0x\(hex(text[bad]))); save the file as UTF-8"
             }
             return .failure(YAMLError(message, at: mark(ofByte: bad, in: text)))
         }
+        if let (offset, message) = firstUnicodeLineBreak(text) {
+            return .failure(YAMLError(message, at: mark(ofByte: offset, in: text)))
+        }
         return .success(text)
+    }
+
+    /// U+0085, U+2028 and U+2029 are line breaks to YAML (and to libyaml's line count) but not
+    /// to editors, which show them as nothing or as a small box: refused, at the line an editor
+    /// shows, so that every later line number stays right. The byte offset and the message.
+    static func firstUnicodeLineBreak(_ s: ArraySlice<UInt8>) -> (Int, String)? {
+        var i = s.startIndex
+        while i < s.endIndex {
+            switch s[i] {
+            case 0xC2 where i + 1 < s.endIndex && s[i + 1] == 0x85:
+                return (i, "next-line character U+0085 in the file; YAML reads it as a line break: remove it")
+            case 0xE2 where i + 2 < s.endIndex && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9):
+                let name = s[i + 2] == 0xA8 ? "line separator U+2028" : "paragraph separator U+2029"
+                return (i, "\(name) in the file (pasted from a web page or word processor?); YAML reads it as a line break: remove it")
+            default:
+                i += 1
+            }
+        }
+        return nil
     }
 
     private static func hex(_ b: UInt8) -> String {
@@ -39,6 +63,21 @@ enum SourceText {
         return nil
     }
 
+    /// The length of the UTF-8 sequence a lead byte starts and the range of its second byte
+    /// (later bytes are 0x80–0xBF); nil for a byte that cannot start a multi-byte sequence.
+    private static func sequence(startingWith b: UInt8) -> (length: Int, second: ClosedRange<UInt8>)? {
+        switch b {
+        case 0xC2...0xDF: return (2, 0x80...0xBF)
+        case 0xE0: return (3, 0xA0...0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: return (3, 0x80...0xBF)
+        case 0xED: return (3, 0x80...0x9F)
+        case 0xF0: return (4, 0x90...0xBF)
+        case 0xF1...0xF3: return (4, 0x80...0xBF)
+        case 0xF4: return (4, 0x80...0x8F)
+        default: return nil
+        }
+    }
+
     /// Index of the first byte that does not start a valid UTF-8 sequence, if any.
     static func firstInvalidUTF8(_ s: ArraySlice<UInt8>) -> Int? {
         s.withUnsafeBufferPointer { buffer in firstInvalidUTF8(buffer) }.map { s.startIndex + $0 }
@@ -54,35 +93,38 @@ enum SourceText {
                 continue
             }
             let b = s[i]
-            let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch b {
-            case 0x00...0x7F: i += 1; continue
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return i
-            }
-            guard i + length <= s.count else { return i }
-            for k in 1..<length {
-                let c = s[i + k]
-                let (lo, hi): (UInt8, UInt8) = k == 1 ? (lower, upper) : (0x80, 0xBF)
-                if c < lo || c > hi { return i }
-            }
+            if b < 0x80 { i += 1; continue }
+            guard let (length, second) = sequence(startingWith: b), i + length <= s.count else { return i }
+            if !second.contains(s[i + 1]) { return i }
+            for k in 2..<length where !(0x80...0xBF).contains(s[i + k]) { return i }
             i += length
         }
         return nil
     }
 
-    /// GBK double-byte characters: a lead byte 0x81–0xFE followed by 0x40–0xFE (not 0x7F).
-    private static func looksLikeGBK(_ s: ArraySlice<UInt8>, at i: Int) -> Bool {
-        guard i + 1 < s.endIndex else { return false }
-        let lead = s[i], trail = s[i + 1]
-        return (0x81...0xFE).contains(lead) && (0x40...0xFE).contains(trail) && trail != 0x7F
+    /// Whether the invalid sequence at `i` is the valid beginning of a character that the end of
+    /// the file cuts off (a truncated upload or copy).
+    static func isCutOff(_ s: ArraySlice<UInt8>, at i: Int) -> Bool {
+        guard let (length, second) = sequence(startingWith: s[i]), i + length > s.endIndex else { return false }
+        for k in (i + 1)..<s.endIndex {
+            let range: ClosedRange<UInt8> = k == i + 1 ? second : 0x80...0xBF
+            if !range.contains(s[k]) { return false }
+        }
+        return true
+    }
+
+    /// Whether the bytes from `i` to the next ASCII byte (at most 64 of them) read as GBK
+    /// double-byte characters — a lead byte 0x81–0xFE, a trail byte 0x40–0xFE other than 0x7F —
+    /// with nothing left over.
+    static func looksLikeGBK(_ s: ArraySlice<UInt8>, at i: Int) -> Bool {
+        var k = i, pairs = 0
+        while k < s.endIndex, s[k] >= 0x80, pairs < 32 {
+            guard (0x81...0xFE).contains(s[k]), k + 1 < s.endIndex,
+                  (0x40...0xFE).contains(s[k + 1]), s[k + 1] != 0x7F else { return false }
+            k += 2
+            pairs += 1
+        }
+        return pairs > 0
     }
 
     /// Line and column (in characters) of a byte offset into the text.

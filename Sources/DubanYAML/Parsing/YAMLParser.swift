@@ -278,6 +278,7 @@ private struct TreeBuilder {
             || (problem.contains("cannot start any token") && byte(at: Int(m.index), in: text) == 0x09) {
             return YAMLError("tab character where YAML expects indentation or a value; indent with spaces", at: mark)
         }
+        if let hint = SyntaxHints.find(in: text, errorLine: mark.line) { return hint }
         var message = "YAML syntax error: \(problem)"
         if let context = parser.context.map({ String(cString: $0) }) {
             let c = parser.context_mark
