@@ -24,9 +24,10 @@ public indirect enum JSON: Sendable, Hashable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// An object rendered like `rendered()`, whose long arrays are built one element at a time
-    /// as they are written, so a large report never exists as a whole tree of values.
-    public static func renderedObject(_ members: [String: JSON], arrays: [String: (count: Int, element: (Int) -> JSON)]) -> String {
+    /// An object rendered like `rendered()`, as UTF-8 bytes, whose long arrays are built one
+    /// element at a time as they are written, so a large report never exists as a whole tree of
+    /// values (nor, written to a file, as a String).
+    public static func renderedObject(_ members: [String: JSON], arrays: [String: (count: Int, element: (Int) -> JSON)]) -> [UInt8] {
         var out: [UInt8] = []
         let keys = (Array(members.keys) + Array(arrays.keys)).sorted()
         JSON.put("{\n", into: &out)
@@ -51,7 +52,7 @@ public indirect enum JSON: Sendable, Hashable {
             JSON.put(i == keys.count - 1 ? "\n" : ",\n", into: &out)
         }
         JSON.put("}\n", into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private func write(to out: inout [UInt8], indent: Int) {

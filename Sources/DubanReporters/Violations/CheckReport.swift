@@ -49,6 +49,15 @@ extension Violation {
 /// One output format of a check (SPEC §6).
 public protocol CheckReporter {
     func render(_ report: CheckReport, language: Language) -> String
+    /// The rendered report as UTF-8, for writing out: a reporter that builds bytes returns
+    /// them as they are, so a large report is not held as both bytes and a String.
+    func renderUTF8(_ report: CheckReport, language: Language) -> [UInt8]
+}
+
+extension CheckReporter {
+    public func renderUTF8(_ report: CheckReport, language: Language) -> [UInt8] {
+        Array(render(report, language: language).utf8)
+    }
 }
 
 /// The formats `duban check` and `self-check` can write.

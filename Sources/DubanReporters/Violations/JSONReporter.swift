@@ -5,6 +5,10 @@ public struct JSONReporter: CheckReporter {
     public init() {}
 
     public func render(_ report: CheckReport, language: Language) -> String {
+        String(decoding: renderUTF8(report, language: language), as: UTF8.self)
+    }
+
+    public func renderUTF8(_ report: CheckReport, language: Language) -> [UInt8] {
         let violations = report.violations, superseded = report.superseded
         return JSON.renderedObject([
             "as_of": .string(report.asOf.description),

@@ -38,7 +38,7 @@ struct CheckOptions: ParsableArguments {
     /// Writes the report and exits: 2 when a submission was unreadable, 1 when violations
     /// at or above --fail-on were found, else 0.
     func finish(_ report: CheckReport) -> Never {
-        let text = format.reporter.render(report, language: lang)
+        let text = format.reporter.renderUTF8(report, language: lang)
         if let output {
             do {
                 try writeAtomically(text, to: output)
@@ -72,17 +72,12 @@ func loadConfig() -> Config {
 }
 
 /// Writes a whole file or nothing: a temporary file beside the target, then a rename.
-func writeAtomically(_ text: String, to path: String) throws {
+func writeAtomically(_ text: [UInt8], to path: String) throws {
     let url = URL(fileURLWithPath: path)
     let temporary = url.deletingLastPathComponent()
         .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
-        // Written from the text's own bytes: a copy would hold a large report twice.
-        var text = text
-        try text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return try Data().write(to: temporary) }
-            try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none).write(to: temporary)
-        }
+        try withData(text) { try $0.write(to: temporary) }
         if rename(temporary.path, url.path) != 0 {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }
