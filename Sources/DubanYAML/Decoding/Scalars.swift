@@ -133,11 +133,13 @@ public enum Scalars {
     }
 
     /// Any text parsed by `parse`; `expected` names the format for the error message.
+    @inlinable
     public static func parsed<T>(_ node: Node, what: @autoclosure () -> String, expected: String, log: IssueLog, _ parse: (String) -> T?) -> T? {
         parsed(node, what: what(), expected: expected, log: log, bytes: { parse(String(decoding: $0, as: UTF8.self)) })
     }
 
     /// Like `parsed`, with `parse` reading the scalar's UTF-8 bytes: no text is built unless it is wrong.
+    @inlinable
     public static func parsed<T>(_ node: Node, what: @autoclosure () -> String, expected: String, log: IssueLog,
                                  bytes parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
         guard node.kind == .scalar, !node.isNull else {
