@@ -49,16 +49,14 @@ func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
-/// Writes a whole report, as UTF-8, to standard output in one write.
-func emit(_ bytes: [UInt8]) {
-    withData(bytes) { FileHandle.standardOutput.write($0) }
-}
-
-/// Calls `body` with `bytes` as `Data` without copying them: a copy would hold a large report twice.
-func withData<R>(_ bytes: [UInt8], _ body: (Data) throws -> R) rethrows -> R {
-    try bytes.withUnsafeBytes { raw in
-        guard let base = raw.baseAddress, !raw.isEmpty else { return try body(Data()) }
-        return try body(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none))
+extension Data {
+    /// `bytes` as `Data` without copying them, for a write that returns before they are freed.
+    init(noCopy bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            self.init()
+            return
+        }
+        self.init(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
     }
 }
 

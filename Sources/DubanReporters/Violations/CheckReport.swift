@@ -49,14 +49,15 @@ extension Violation {
 /// One output format of a check (SPEC §6).
 public protocol CheckReporter {
     func render(_ report: CheckReport, language: Language) -> String
-    /// The rendered report as UTF-8, for writing out: a reporter that builds bytes returns
-    /// them as they are, so a large report is not held as both bytes and a String.
-    func renderUTF8(_ report: CheckReport, language: Language) -> [UInt8]
+    /// Hands the rendered report to `write` as UTF-8, in one piece or several: a reporter that
+    /// builds bytes streams them, so a large report is never held whole.
+    func write(_ report: CheckReport, language: Language, to write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows
 }
 
 extension CheckReporter {
-    public func renderUTF8(_ report: CheckReport, language: Language) -> [UInt8] {
-        Array(render(report, language: language).utf8)
+    public func write(_ report: CheckReport, language: Language, to write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        var text = render(report, language: language)
+        try text.withUTF8(write)
     }
 }
 
