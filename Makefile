@@ -53,7 +53,7 @@ sanitize: deps
 	$(SANITIZE_ENV) DUBAN_TEST_SANITIZER=thread TSAN_OPTIONS=halt_on_error=0 \
 		$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
-## fuzz: build the libFuzzer targets (yaml, status), replay their regression fixtures, then fuzz
+## fuzz: build the libFuzzer targets (yaml, status, ledger), replay their regression fixtures, then fuzz
 ## each for FUZZ_SECONDS; fails on a crash, leak, hang or regression (docs/fuzzing.md).
 FUZZ_SECONDS ?= 60
 fuzz: deps

@@ -1,7 +1,7 @@
 // libFuzzer targets for duban (docs/fuzzing.md). `make fuzz` builds this target with
 // `-sanitize=fuzzer,address -parse-as-library -DFUZZING` and runs each target in turn.
 //
-// Two targets in one binary, chosen by DUBAN_FUZZ_TARGET (or a leading `--target=NAME`
+// Three targets in one binary, chosen by DUBAN_FUZZ_TARGET (or a leading `--target=NAME`
 // argument, which is removed before libFuzzer reads its flags):
 //   yaml    YAMLParser.parse under the .rules and .submissions limits, then every mapping
 //           read through MappingReader/Scalars (the decoding layer every file goes through);
@@ -9,6 +9,9 @@
 //           against the rule set of DUBAN_FUZZ_RULES (default `rules`), as of
 //           DUBAN_FUZZ_AS_OF (default 2022-07-06, the day of the bad-input suite: June reports
 //           are due and every deadline of the first half-year has passed).
+//   ledger  the bytes as a ledger file (docs/ledgers.md) → LedgerChecker, once in one 8 MiB
+//           chunk and once in chunks of a few bytes on two workers: both must give the same
+//           findings and the same totals (a row belongs to the chunk in which it starts).
 //
 // Without FUZZING (`swift build`, `swift test`) the target is a stub that says how to build it.
 
@@ -19,11 +22,12 @@ import DubanYAML
 import Foundation
 
 enum FuzzTarget: String, CaseIterable {
-    case yaml, status
+    case yaml, status, ledger
 }
 
 nonisolated(unsafe) private var selected: FuzzTarget = .yaml
 nonisolated(unsafe) private var statusHarness: StatusHarness?
+nonisolated(unsafe) private var ledgerHarness: LedgerHarness?
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
@@ -31,6 +35,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     switch selected {
     case .yaml: YAMLHarness.run(bytes)
     case .status: statusHarness!.run(bytes)
+    case .ledger: ledgerHarness!.run(bytes)
     }
     return 0
 }
@@ -55,8 +60,10 @@ public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePo
         return 2
     }
     selected = target
-    if target == .status {
-        statusHarness = StatusHarness.make()
+    switch target {
+    case .yaml: break
+    case .status: statusHarness = StatusHarness.make()
+    case .ledger: ledgerHarness = LedgerHarness.make()
     }
     say("DubanFuzz: target \(target.rawValue)\n")
     var count = Int32(arguments.count)
@@ -177,42 +184,17 @@ struct StatusHarness {
 
     static func make() -> StatusHarness {
         let environment = ProcessInfo.processInfo.environment
-        let rules = environment["DUBAN_FUZZ_RULES"] ?? "rules"
         let asOfText = environment["DUBAN_FUZZ_AS_OF"] ?? "2022-07-06"
         guard let asOf = Day(iso: asOfText) else {
             say("DubanFuzz: DUBAN_FUZZ_AS_OF '\(asOfText)' is not a day (YYYY-MM-DD)\n")
             exit(2)
         }
-        let set: RuleSet
-        do throws(RuleSetLoader.Unusable) {
-            let (loaded, diagnostics) = try RuleSetLoader.load(directory: rules)
-            set = loaded
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            say("DubanFuzz: \(set.rules.count) rules from \(rules) (\(errors) errors, \(diagnostics.count - errors) warnings), as of \(asOf)\n")
-            if set.rules.isEmpty {
-                say("DubanFuzz: no rules loaded from \(rules); set DUBAN_FUZZ_RULES\n")
-                exit(2)
-            }
-        } catch {
-            say("DubanFuzz: \(error) (set DUBAN_FUZZ_RULES to the rules folder)\n")
-            exit(2)
-        }
-        let base = (environment["TMPDIR"] ?? "/tmp") + "/duban-fuzz.XXXXXX"
-        var template = Array(base.utf8CString)
-        guard mkdtemp(&template) != nil else {
-            say("DubanFuzz: cannot create a temporary folder under \(base)\n")
-            exit(2)
-        }
-        let directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let set = fuzzRules()
+        let directory = fuzzFolder()
         let folders = ["unsorted", "shuiwu"]
         for folder in folders { mkdir(directory + "/" + folder, 0o700) }
-        let harness = StatusHarness(set: set, asOf: asOf, evaluator: Evaluator(set: set, asOf: asOf), directory: directory,
-                                    files: folders.map { directory + "/" + $0 + "/2022-06.yaml" })
-        temporaryFolder = directory
-        atexit {
-            if let folder = temporaryFolder { try? FileManager.default.removeItem(atPath: folder) }
-        }
-        return harness
+        return StatusHarness(set: set, asOf: asOf, evaluator: Evaluator(set: set, asOf: asOf), directory: directory,
+                             files: folders.map { directory + "/" + $0 + "/2022-06.yaml" })
     }
 
     func run(_ bytes: [UInt8]) {
@@ -240,17 +222,90 @@ struct StatusHarness {
         invariant(violations.allSatisfy { !$0.message.isEmpty && !$0.messageEN.isEmpty }, "a violation without a message")
     }
 
-    private func write(_ bytes: [UInt8], to file: String) {
-        let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        invariant(fd >= 0, "cannot write \(file): \(String(cString: strerror(errno)))")
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-            invariant(n > 0, "cannot write \(file): \(String(cString: strerror(errno)))")
-            offset += n
+}
+
+// MARK: ledger
+
+/// Writes each input as a ledger file and checks it twice: in one chunk, and in chunks of a
+/// few bytes on two workers. Findings (in order, with their places) and month totals must agree.
+struct LedgerHarness {
+    let whole: LedgerChecker
+    let pieces: LedgerChecker
+    let file: String
+
+    static func make() -> LedgerHarness {
+        let set = fuzzRules()
+        do {
+            return LedgerHarness(whole: try LedgerChecker(set: set, workers: 1),
+                                 pieces: try LedgerChecker(set: set, chunkSize: 7, maxLineBytes: 256, workers: 2),
+                                 file: fuzzFolder() + "/ledger.csv")
+        } catch {
+            say("DubanFuzz: \(error)\n")
+            exit(2)
         }
-        close(fd)
     }
+
+    func run(_ bytes: [UInt8]) {
+        write(bytes, to: file)
+        let a = whole.check(path: file), b = pieces.check(path: file)
+        // maxLineBytes differs (the default 1 MiB against 256): only inputs without longer lines compare.
+        guard !bytes.split(separator: 10, omittingEmptySubsequences: false).contains(where: { $0.count > 250 }) else { return }
+        invariant(a.summary == b.summary, "chunking changed the totals: \(a.summary) vs \(b.summary)")
+        invariant(a.violations == b.violations, "chunking changed the findings: \(a.violations.count) vs \(b.violations.count)")
+        for v in a.violations {
+            invariant(!v.message.isEmpty && !v.messageEN.isEmpty, "a finding without a message")
+            if let line = v.location?.line { invariant(line >= 1, "line \(line)") }
+        }
+    }
+}
+
+// MARK: shared
+
+/// The rule set of DUBAN_FUZZ_RULES (default `rules`); the run stops when it cannot be loaded.
+private func fuzzRules() -> RuleSet {
+    let rules = ProcessInfo.processInfo.environment["DUBAN_FUZZ_RULES"] ?? "rules"
+    do throws(RuleSetLoader.Unusable) {
+        let (set, diagnostics) = try RuleSetLoader.load(directory: rules)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        say("DubanFuzz: \(set.rules.count) rules from \(rules) (\(errors) errors, \(diagnostics.count - errors) warnings)\n")
+        if set.rules.isEmpty {
+            say("DubanFuzz: no rules loaded from \(rules); set DUBAN_FUZZ_RULES\n")
+            exit(2)
+        }
+        return set
+    } catch {
+        say("DubanFuzz: \(error) (set DUBAN_FUZZ_RULES to the rules folder)\n")
+        exit(2)
+    }
+}
+
+/// A fresh temporary folder, removed when the run ends.
+private func fuzzFolder() -> String {
+    let base = (ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/duban-fuzz.XXXXXX"
+    var template = Array(base.utf8CString)
+    guard mkdtemp(&template) != nil else {
+        say("DubanFuzz: cannot create a temporary folder under \(base)\n")
+        exit(2)
+    }
+    let directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    temporaryFolder = directory
+    atexit {
+        if let folder = temporaryFolder { try? FileManager.default.removeItem(atPath: folder) }
+    }
+    return directory
+}
+
+/// Writes the bytes to a file, replacing it.
+private func write(_ bytes: [UInt8], to file: String) {
+    let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    invariant(fd >= 0, "cannot write \(file): \(String(cString: strerror(errno)))")
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+        invariant(n > 0, "cannot write \(file): \(String(cString: strerror(errno)))")
+        offset += n
+    }
+    close(fd)
 }
 
 nonisolated(unsafe) private var temporaryFolder: String?

@@ -39,6 +39,9 @@ import Testing
         ("长期实施", .ongoing),
         ("按时间节点完成", .milestones),
         ("6—9月", .window(from: YearMonth(iso: "2022-06")!, to: YearMonth(iso: "2022-09")!)),
+        ("2023年6月底前", .due(Day(year: 2023, month: 6, day: 30)!)),
+        ("10月1日", .due(Day(year: 2022, month: 10, day: 1)!)),
+        ("5至10月", .window(from: YearMonth(iso: "2022-05")!, to: YearMonth(iso: "2022-10")!)),
     ])
     func phrasesResolveAgainstThePlanYear(phrase: String, meaning: DeadlinePhrase.Meaning) {
         #expect(DeadlinePhrase.meaning(of: phrase, planYear: 2022) == meaning)
@@ -48,6 +51,11 @@ import Testing
         #expect(DeadlinePhrase.meaning(of: "2月30日前", planYear: 2022) == nil)
         #expect(DeadlinePhrase.meaning(of: "适时", planYear: 2022) == nil)
         #expect(DeadlinePhrase.meaning(of: "9—6月", planYear: 2022) == nil)
+        #expect(DeadlinePhrase.meaning(of: "123月底前", planYear: 2022) == nil)
+        #expect(DeadlinePhrase.meaning(of: "6月底前后", planYear: 2022) == nil)
+        // Full-width digits are not read as numbers (they once reached a force-unwrap).
+        #expect(DeadlinePhrase.meaning(of: "６月底前", planYear: 2022) == nil)
+        #expect(DeadlinePhrase.meaning(of: "２０２２年底前", planYear: 2022) == nil)
     }
 }
 

@@ -6,7 +6,7 @@
 #   scripts/fuzz/run.sh fuzz [TARGET…]      build, fuzz each target for FUZZ_SECONDS
 #   scripts/fuzz/run.sh all                 build, regress, fuzz: every target, even after a failure
 #
-# Targets: yaml, status (default: both). Environment: FUZZ_SECONDS (60), FUZZ_FLAGS (more
+# Targets: yaml, status, ledger (default: all three). Environment: FUZZ_SECONDS (60), FUZZ_FLAGS (more
 # libFuzzer flags, e.g. "-seed=1 -len_control=0"), FUZZ_SEEDS (more read-only seed folders, e.g.
 # "inputs" for the status target), SWIFT (swift), DUBAN_FUZZ_RULES (rules),
 # DUBAN_FUZZ_AS_OF (2022-07-06). Exit status 1 when any target crashed, leaked, hung or ran out
@@ -21,7 +21,7 @@ BIN=$SCRATCH/release/DubanFuzz
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_FLAGS=${FUZZ_FLAGS:-}
 FUZZ_SEEDS=${FUZZ_SEEDS:-}
-ALL_TARGETS=(yaml status)
+ALL_TARGETS=(yaml status ledger)
 COMMON=(-rss_limit_mb=2048 -timeout=5)
 if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ] && command -v llvm-symbolizer >/dev/null 2>&1; then
     export ASAN_SYMBOLIZER_PATH=$(command -v llvm-symbolizer)
@@ -55,6 +55,11 @@ options() {
         mkdir -p "$SCRATCH"
         python3 scripts/fuzz/status-dict.py "${DUBAN_FUZZ_RULES:-rules}" >"$DICT" || return 1
         SEEDS=(Tests/Fuzz/corpus/status)
+        ;;
+    ledger)
+        MAX_LEN=4096
+        DICT=scripts/fuzz/ledger.dict
+        SEEDS=(Tests/Fuzz/corpus/ledger)
         ;;
     *)
         echo "fuzz: unknown target '$1' (targets: ${ALL_TARGETS[*]})" >&2

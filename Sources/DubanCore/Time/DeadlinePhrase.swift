@@ -8,38 +8,50 @@ public enum DeadlinePhrase {
         case window(from: YearMonth, to: YearMonth)
     }
 
-    // Built once: a regex literal inside the function is parsed again on every call.
-    nonisolated(unsafe) private static let yearPrefix = /(\d{4})年/
-    nonisolated(unsafe) private static let monthEnd = /(\d{1,2})月底前?/
-    nonisolated(unsafe) private static let monthDay = /(\d{1,2})月(\d{1,2})日前?/
-    nonisolated(unsafe) private static let monthWindow = /(\d{1,2})[—–\-~至](\d{1,2})月/
-
     /// nil when the phrase is not one duban can read; then the rule must give `due:`.
     public static func meaning(of phrase: String, planYear: Int) -> Meaning? {
         let text = String(phrase.filter { !$0.isWhitespace })
         if text == "长期实施" { return .ongoing }
         if text == "按时间节点完成" { return .milestones }
-        var year = planYear
         var rest = Substring(text)
-        var hasYear = false
-        if let match = rest.prefixMatch(of: yearPrefix) {
-            year = Int(match.1)!
-            rest = rest[match.range.upperBound...]
+        var year = planYear, hasYear = false
+        if let y = rest.leadingNumber(digits: 4...4), rest.dropFirst(4).first == "年" {
+            year = y
+            rest = rest.dropFirst(5)
             hasYear = true
         }
         if rest == "年底前" || rest == "年底" || (hasYear && (rest == "底前" || rest == "底")) {
             return Day(year: year, month: 12, day: 31).map(Meaning.due)
         }
-        if let m = rest.wholeMatch(of: monthEnd), let month = YearMonth(year: year, month: Int(m.1)!) {
-            return .due(month.lastDay)
-        }
-        if let m = rest.wholeMatch(of: monthDay) {
-            return Day(year: year, month: Int(m.1)!, day: Int(m.2)!).map(Meaning.due)
-        }
-        if let m = rest.wholeMatch(of: monthWindow),
-           let from = YearMonth(year: year, month: Int(m.1)!), let to = YearMonth(year: year, month: Int(m.2)!), from <= to {
+        // N月底前, M月D日前, N—M月: one or two ASCII digits per number.
+        guard let first = rest.leadingNumber(digits: 1...2) else { return nil }
+        rest = rest.drop { $0.isASCII && $0.isNumber }
+        switch rest.first {
+        case "月":
+            rest = rest.dropFirst()
+            if rest == "底前" || rest == "底" {
+                return YearMonth(year: year, month: first).map { .due($0.lastDay) }
+            }
+            guard let day = rest.leadingNumber(digits: 1...2) else { return nil }
+            rest = rest.drop { $0.isASCII && $0.isNumber }
+            guard rest == "日前" || rest == "日" else { return nil }
+            return Day(year: year, month: first, day: day).map(Meaning.due)
+        case "—", "–", "-", "~", "至":
+            rest = rest.dropFirst()
+            guard let last = rest.leadingNumber(digits: 1...2), rest.drop(while: { $0.isASCII && $0.isNumber }) == "月",
+                  let from = YearMonth(year: year, month: first), let to = YearMonth(year: year, month: last), from <= to else { return nil }
             return .window(from: from, to: to)
+        default:
+            return nil
         }
-        return nil
+    }
+}
+
+private extension Substring {
+    /// The number its leading ASCII digits spell, when there are `digits` of them (no more).
+    func leadingNumber(digits: ClosedRange<Int>) -> Int? {
+        let run = prefix { $0.isASCII && $0.isNumber }
+        guard digits.contains(run.count) else { return nil }
+        return Int(run)
     }
 }
