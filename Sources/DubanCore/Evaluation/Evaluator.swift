@@ -51,7 +51,7 @@ public struct Evaluator {
                     && (![.missingReport, .lateReport, .unreported].contains(v.kind) || v.period == focus.period)
             }
         }
-        return found.sorted(by: Violation.ordered)
+        return Violation.inReportOrder(found)
     }
 
     // MARK: The monthly report
