@@ -96,6 +96,12 @@ enum SourceText {
             }
             let b = s[i]
             if b < 0x80 { i += 1; continue }
+            // Most of a Chinese text: three-byte sequences whose second byte may be any continuation byte.
+            if b >= 0xE1, b != 0xED, b <= 0xEF, i + 3 <= s.count, s[i + 1] & 0xC0 == 0x80, s[i + 2] & 0xC0 == 0x80 {
+                if b == 0xE2, lineBreak == nil, isUnicodeLineBreak(s, at: i) { lineBreak = i }
+                i += 3
+                continue
+            }
             guard let (length, second) = sequence(startingWith: b), i + length <= s.count else { return (i, lineBreak) }
             if !second.contains(s[i + 1]) { return (i, lineBreak) }
             for k in 2..<length where !(0x80...0xBF).contains(s[i + k]) { return (i, lineBreak) }
