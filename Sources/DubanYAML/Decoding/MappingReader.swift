@@ -10,7 +10,7 @@ public struct MappingReader {
     /// The keys this mapping may hold; any other is reported, and reads as absent.
     private let keys: [String]
     /// For each of `keys`, the index of its pair in the mapping, or -1.
-    private let slots: [Int32]
+    private let slots: Slots
     /// Positions in `keys`, for a mapping that may hold many keys.
     private let index: [String: Int]?
 
@@ -25,7 +25,7 @@ public struct MappingReader {
         self.log = log
         self.keys = keys
         // Keys are compared as bytes where they stand; a String is made only for an unknown one.
-        var slots = [Int32](repeating: -1, count: keys.count)
+        var slots = Slots(count: keys.count)
         // Past a handful of keys, a dictionary keeps a mapping of thousands of keys linear.
         let index = keys.count > Self.indexThreshold
             ? Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : nil
@@ -46,6 +46,24 @@ public struct MappingReader {
     }
 
     private static let indexThreshold = 16
+
+    /// `slots`: in a vector for up to eight keys, so that reading a task or a figure allocates
+    /// nothing; in an array past that.
+    private struct Slots {
+        private var few = SIMD8<Int32>(repeating: -1)
+        private var many: [Int32]?
+
+        init(count: Int) {
+            if count > 8 { many = [Int32](repeating: -1, count: count) }
+        }
+
+        subscript(k: Int) -> Int32 {
+            get { many?[k] ?? few[k] }
+            set {
+                if many != nil { many![k] = newValue } else { few[k] = newValue }
+            }
+        }
+    }
 
     /// The value of a known `key`.
     private func value(_ key: String) -> Node? {
