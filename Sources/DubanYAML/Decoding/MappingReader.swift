@@ -67,7 +67,9 @@ public struct MappingReader {
 
     /// The value of a known `key`.
     private func value(_ key: String) -> Node? {
-        guard let k = index.map({ $0[key] }) ?? keys.firstIndex(of: key), slots[k] >= 0 else { return nil }
+        // Lengths first: comparing two different short Strings is a call into the runtime.
+        let length = key.utf8.count
+        guard let k = index.map({ $0[key] }) ?? keys.firstIndex(where: { $0.utf8.count == length && $0 == key }), slots[k] >= 0 else { return nil }
         return node.pairs[Int(slots[k])].value
     }
 
