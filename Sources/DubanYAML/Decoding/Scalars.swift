@@ -27,7 +27,10 @@ public enum Scalars {
         enum Problem { case null, yaml11, octal }
         let problem: Problem? = node.withScalarBytes { bytes in
             if Node.isNullWord(bytes) { return .null }
-            if bytes.count <= 5, yaml11Words.contains(where: { $0.utf8.elementsEqual(bytes) }) { return .yaml11 }
+            // Length and first byte first: most short texts match no word, and comparing each costs more.
+            if bytes.count <= 5, yaml11Words.contains(where: { $0.utf8.count == bytes.count && $0.utf8.first == bytes.first && $0.utf8.elementsEqual(bytes) }) {
+                return .yaml11
+            }
             if hasLeadingZero(bytes) { return .octal }
             return nil
         }
