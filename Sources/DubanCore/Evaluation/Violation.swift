@@ -108,9 +108,18 @@ public struct Violation: Sendable, Hashable {
     /// Report order: department, rule (reading order), kind, period, file position.
     public static func ordered(_ a: Violation, _ b: Violation) -> Bool {
         if a.department != b.department { return (a.department ?? "") < (b.department ?? "") }
-        if a.rule != b.rule { return Rule.idPrecedes(a.rule ?? "", b.rule ?? "") }
+        if a.rule != b.rule {
+            // No rule (an unreadable file or row) comes first.
+            guard let left = a.rule else { return true }
+            guard let right = b.rule else { return false }
+            return Rule.idPrecedes(left, right)
+        }
         if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
-        if a.period != b.period { return (a.period?.description ?? "") < (b.period?.description ?? "") }
+        if a.period != b.period {
+            guard let left = a.period else { return true }
+            guard let right = b.period else { return false }
+            return left < right
+        }
         let la = a.location, lb = b.location
         if la?.file != lb?.file { return (la?.file ?? "") < (lb?.file ?? "") }
         if la?.line != lb?.line { return (la?.line ?? 0) < (lb?.line ?? 0) }
