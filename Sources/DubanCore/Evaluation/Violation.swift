@@ -105,12 +105,13 @@ public struct Violation: Sendable, Hashable {
         return Fingerprint.fnv1a64(parts.joined(separator: "\u{1F}"))
     }
 
-    /// `violations` in report order: department, rule (reading order), kind, period, file
-    /// position; a stable sort. The departments and rules are ranked once, so that a comparison
-    /// compares integers instead of Chinese names (and rule ids part by part).
+    /// `violations` in report order: department, rule (reading order; no rule first), kind,
+    /// period (none first), file position; a stable sort. The departments and rules are ranked
+    /// once, so that a comparison compares integers instead of Chinese names (and rule ids part
+    /// by part).
     public static func inReportOrder(_ violations: [Violation]) -> [Violation] {
         let departments = ranks(violations.map { $0.department ?? "" }, by: <)
-        let rules = ranks(violations.map { $0.rule ?? "" }, by: Rule.idPrecedes)
+        let rules = ranks(violations.map(\.rule), by: Rule.idPrecedes)
         let order = violations.indices.sorted { i, j in
             let a = violations[i], b = violations[j]
             // Distinct names rank apart, so this is `a.department != b.department`.
@@ -124,21 +125,25 @@ public struct Violation: Sendable, Hashable {
     }
 
     /// For each value, an integer that orders as `precedes` orders the values (equal for values
-    /// neither precedes).
-    private static func ranks(_ values: [String], by precedes: (String, String) -> Bool) -> [Int] {
-        let distinct = Set(values).sorted(by: precedes)
+    /// neither precedes); no value ranks first.
+    private static func ranks(_ values: [String?], by precedes: (String, String) -> Bool) -> [Int] {
+        let distinct = Set(values.compactMap { $0 }).sorted(by: precedes)
         var rank: [String: Int] = [:], r = 0
         for (k, value) in distinct.enumerated() {
             if k > 0, precedes(distinct[k - 1], value) { r += 1 }
             rank[value] = r
         }
-        return values.map { rank[$0]! }
+        return values.map { $0.map { rank[$0]! } ?? -1 }
     }
 
     /// Report order of two violations of the same department and rule.
     private static func orderedWithinRule(_ a: Violation, _ b: Violation) -> Bool {
         if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
-        if a.period != b.period { return (a.period?.description ?? "") < (b.period?.description ?? "") }
+        if a.period != b.period {
+            guard let left = a.period else { return true }
+            guard let right = b.period else { return false }
+            return left < right
+        }
         let la = a.location, lb = b.location
         if la?.file != lb?.file { return (la?.file ?? "") < (lb?.file ?? "") }
         if la?.line != lb?.line { return (la?.line ?? 0) < (lb?.line ?? 0) }
