@@ -24,10 +24,13 @@ public indirect enum JSON: Sendable, Hashable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// An object rendered like `rendered()`, whose long arrays are built one element at a time
-    /// as they are written, so a large report never exists as a whole tree of values.
-    public static func renderedObject(_ members: [String: JSON], arrays: [String: (count: Int, element: (Int) -> JSON)]) -> String {
+    /// An object rendered like `rendered()`, handed to `flush` as UTF-8 in pieces of about
+    /// 64 KiB; its long arrays are built one element at a time as they are written, so a large
+    /// report never exists whole, neither as a tree of values nor as text.
+    public static func writeObject(_ members: [String: JSON], arrays: [String: (count: Int, element: (Int) -> JSON)],
+                                   to flush: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         var out: [UInt8] = []
+        out.reserveCapacity(Self.piece + 4096)
         let keys = (Array(members.keys) + Array(arrays.keys)).sorted()
         JSON.put("{\n", into: &out)
         for (i, key) in keys.enumerated() {
@@ -42,6 +45,10 @@ public indirect enum JSON: Sendable, Hashable {
                     indent(2, into: &out)
                     array.element(index).write(to: &out, indent: 2)
                     JSON.put(index == array.count - 1 ? "\n" : ",\n", into: &out)
+                    if out.count >= Self.piece {
+                        try out.withUnsafeBufferPointer(flush)
+                        out.removeAll(keepingCapacity: true)
+                    }
                 }
                 indent(1, into: &out)
                 out.append(UInt8(ascii: "]"))
@@ -51,8 +58,11 @@ public indirect enum JSON: Sendable, Hashable {
             JSON.put(i == keys.count - 1 ? "\n" : ",\n", into: &out)
         }
         JSON.put("}\n", into: &out)
-        return String(decoding: out, as: UTF8.self)
+        try out.withUnsafeBufferPointer(flush)
     }
+
+    /// The size of the pieces `writeObject` hands on.
+    private static let piece = 1 << 16
 
     private func write(to out: inout [UInt8], indent: Int) {
         switch self {

@@ -49,6 +49,17 @@ func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
+extension Data {
+    /// `bytes` as `Data` without copying them, for a write that returns before they are freed.
+    init(noCopy bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            self.init()
+            return
+        }
+        self.init(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
+    }
+}
+
 /// Reports a fatal problem on standard error and exits 2.
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("duban: error: \(message)\n".utf8))

@@ -28,12 +28,13 @@ public struct Evaluator {
 
     /// Every violation of the inputs, reading problems included, sorted.
     public func evaluate(_ inputs: SubmissionLoader.Result, focus: Focus? = nil) -> [Violation] {
-        let history = History(inputs.accepted)
+        let history = History(inputs.accepted, ruleCount: set.rules.count)
         var found = inputs.violations
         // A focused check builds no violation of another department: the filter below would drop it.
         let only = focus?.department
-        for rule in set.rules {
-            switch rule.kind {
+        // Rules are passed by their position in `set.rules`: a `Rule` is large to copy.
+        for rule in set.rules.indices {
+            switch set.rules[rule].kind {
             case .monthlyReport: found += monthlyReports(rule, arrivals: inputs.arrivals, only: only)
             case .deadline, .milestones: found += deadlines(rule, history: history, only: only)
             default: break
@@ -50,19 +51,20 @@ public struct Evaluator {
                     && (![.missingReport, .lateReport, .unreported].contains(v.kind) || v.period == focus.period)
             }
         }
-        return found.sorted(by: Violation.ordered)
+        return Violation.inReportOrder(found)
     }
 
     // MARK: The monthly report
 
-    func monthlyReports(_ rule: Rule, arrivals: [SubmissionLoader.Slot: SubmissionLoader.Arrival], only: Department? = nil) -> [Violation] {
+    func monthlyReports(_ index: Int, arrivals: [SubmissionLoader.Slot: SubmissionLoader.Arrival], only: Department? = nil) -> [Violation] {
+        let rule = set.rules[index]
         guard let report = rule.report else { return [] }
         var found: [Violation] = []
         var period = report.firstPeriod
         while period <= report.lastPeriod {
             defer { period = period.next }
             guard let due = set.calendar.reportDueDay(for: period, workingDay: report.dueWorkingDay) else { continue }
-            for owner in obligations.reportOwers(rule) where only == nil || owner == only {
+            for owner in obligations.reportOwers(index) where only == nil || owner == only {
                 if let first = arrivals[SubmissionLoader.Slot(department: owner, period: period)] {
                     guard first.submitted > due else { continue }
                     found.append(build.make(.lateReport, rule: rule, department: owner.name,
@@ -83,13 +85,14 @@ public struct Evaluator {
 
     // MARK: Deadlines and milestones
 
-    func deadlines(_ rule: Rule, history: History, only: Department? = nil) -> [Violation] {
+    func deadlines(_ index: Int, history: History, only: Department? = nil) -> [Violation] {
+        let rule = set.rules[index]
         guard let deadline = rule.deadline, let finalDay = deadline.finalDay else { return [] }
         var found: [Violation] = []
-        for lead in obligations.leads(rule) where only == nil || lead == only {
-            let latest = history.latest(lead, rule.id)
+        for lead in obligations.leads(index) where only == nil || lead == only {
+            let latest = history.latest(lead, index)
             if case .milestones(let milestones) = deadline.resolution {
-                let reports = history.reports(lead, rule.id)
+                let reports = history.reports(lead, index)
                 for m in milestones.dropLast() where asOf > m.due {
                     // A milestone once reported completed stays completed in later reports.
                     let declared = reports.compactMap { $0.task.milestones.first { $0.due == m.due }?.completed }.min()
@@ -110,7 +113,7 @@ public struct Evaluator {
                         due: finalDay, reported: "done \(completed)", required: "done by \(finalDay)", location: task.location))
                 }
             } else if asOf > finalDay {
-                let reported = latest.map { "\($0.task.status.rawValue) (\($0.submission.period))" } ?? "nothing reported"
+                let reported = latest.map { "\($0.task.status.rawValue) (\($0.period))" } ?? "nothing reported"
                 found.append(build.make(.overdue, rule: rule, department: lead.name,
                     zh: "已逾期：时限 \(finalDay)（\(deadline.phrase)），最近报告状态为 \(latest?.task.status.rawValue ?? "未报告")",
                     en: "overdue: due \(finalDay) (\(deadline.phrase)), last reported \(latest?.task.status.rawValue ?? "nothing")",
@@ -123,51 +126,57 @@ public struct Evaluator {
     // MARK: Progress owed in every monthly report
 
     func unreported(_ accepted: [Submission], history: History) -> [Violation] {
-        guard let reportRule = set.rules.first(where: { $0.kind == .monthlyReport }), let report = reportRule.report else { return [] }
-        let tasks = set.rules.filter { $0.citation.documentKey == reportRule.citation.documentKey && (1...5).contains($0.citation.annex ?? 0) }
+        guard let reportIndex = set.rules.firstIndex(where: { $0.kind == .monthlyReport }),
+              let report = set.rules[reportIndex].report else { return [] }
+        let tasks = obligations.annexRules(of: reportIndex)
         var found: [Violation] = []
+        // Which rules the submission at hand reports on, by rule index (cleared after each).
+        var reported = [Bool](repeating: false, count: set.rules.count)
         for s in accepted where s.period >= report.firstPeriod && s.period <= report.lastPeriod {
-            let reported = Set(s.tasks.map(\.rule))
-            for rule in tasks where obligations.owesProgress(s.department, on: rule) && !reported.contains(rule.id) {
+            for task in s.tasks { reported[task.ruleIndex] = true }
+            for rule in tasks where !reported[rule] && obligations.owesProgress(s.department, on: rule) {
                 guard owesProgress(on: rule, in: s, history: history) else { continue }
-                found.append(build.make(.unreported, rule: rule, department: s.department.name,
+                found.append(build.make(.unreported, rule: set.rules[rule], department: s.department.name,
                     zh: "\(s.period) 月报未报告此项工作进展",
                     en: "the report on \(s.period) says nothing of this rule",
-                    period: s.period, reported: nil, required: "progress on \(rule.id)", location: s.location))
+                    period: s.period, reported: nil, required: "progress on \(set.rules[rule].id)", location: s.location))
             }
+            for task in s.tasks { reported[task.ruleIndex] = false }
         }
         return found
     }
 
     /// Ongoing rules always; deadline rules until reported done; windows in their months.
-    private func owesProgress(on rule: Rule, in s: Submission, history: History) -> Bool {
-        switch rule.deadline?.resolution {
+    private func owesProgress(on rule: Int, in s: Submission, history: History) -> Bool {
+        switch set.rules[rule].deadline?.resolution {
         case .ongoing?: return true
         case .window(let from, let to)?: return from <= s.period && s.period <= to
         case .due?, .milestones?:
-            return !history.reports(s.department, rule.id).contains { $0.submission.period < s.period && $0.task.status == .done }
+            return !history.reports(s.department, rule).contains { $0.period < s.period && $0.task.status == .done }
         case nil: return false
         }
     }
 
     // MARK: Targets
 
-    func targets(_ rule: Rule, history: History, only: Department? = nil) -> [Violation] {
+    func targets(_ index: Int, history: History, only: Department? = nil) -> [Violation] {
+        let rule = set.rules[index]
+        guard !rule.targets.isEmpty else { return [] }
         var found: [Violation] = []
         for target in rule.targets {
             guard let metric = set.metrics[target.metric] else { continue }
             for day in target.dueDays(in: set, rule: rule) {
                 let checkDay = set.calendar.reportDueDay(for: day.yearMonth) ?? day
                 guard asOf > checkDay else { continue }
-                for (owner, scope) in obligations.owners(of: target, in: rule) where only == nil || owner == only {
+                for (owner, scope) in obligations.owners(of: target, in: index) where only == nil || owner == only {
                     let value = history.value(owner, metric: target.metric, scope: scope, period: day.yearMonth)
-                    if let value, target.isMet(by: value.report.value, better: metric.better) { continue }
-                    let reported = value.map { "\($0.report.value) \(target.unit)" }
+                    if let value, target.isMet(by: value.value, better: metric.better) { continue }
+                    let reported = value.map { "\($0.value) \(target.unit)" }
                     found.append(build.make(.targetMissed, rule: rule, department: owner.name,
                         zh: "\(metric.name)（\(scope == "city" ? "全市" : scope)）\(day.yearMonth) 目标 \(target.requirement)，" + (reported.map { "报告值 \($0)" } ?? "未报告数值"),
                         en: "\(metric.en) (\(scope)) for \(day.yearMonth): target \(target.requirement), " + (reported.map { "reported \($0)" } ?? "no value reported"),
                         due: day, period: day.yearMonth, reported: reported, required: target.requirement,
-                        location: value?.report.location, metric: target.metric, scope: scope))
+                        location: value?.location, metric: target.metric, scope: scope))
                 }
             }
         }
@@ -181,31 +190,35 @@ public struct Evaluator {
     /// a progress fraction below that share, or a cumulative figure below that share of its target.
     func offPace(_ history: History) -> [Violation] {
         var found: [Violation] = []
+        // Targets a cumulative figure may lag, by metric, in rule order.
+        var paced: [String: [(rule: Int, target: Target)]] = [:]
+        for (i, rule) in set.rules.enumerated() {
+            for target in rule.targets where [.atLeast, .greater, .about].contains(target.comparison) {
+                paced[target.metric, default: []].append((i, target))
+            }
+        }
         for s in history.latestSubmissions {
             for task in s.tasks where task.status != .done {
-                guard let progress = task.progress, let rule = set.rule(task.rule), obligations.holdsRole(s.department, in: rule),
-                      let due = rule.deadline?.finalDay, let share = elapsedShare(at: s.period.lastDay, due: due),
+                guard let progress = task.progress, obligations.holdsRole(s.department, in: task.ruleIndex),
+                      let due = set.rules[task.ruleIndex].deadline?.finalDay, let share = elapsedShare(at: s.period.lastDay, due: due),
                       progress < share else { continue }
-                found.append(build.make(.offPace, rule: rule, department: s.department.name,
+                found.append(build.make(.offPace, rule: set.rules[task.ruleIndex], department: s.department.name,
                     zh: "进度 \(percent(progress)) 落后于时间进度 \(percent(share))（时间近半、任务近半）",
                     en: "progress \(percent(progress)) lags the elapsed share of time \(percent(share))",
                     due: due, period: s.period, reported: percent(progress), required: ">= \(percent(share))", location: task.location))
             }
             for report in s.metrics {
                 guard let metric = set.metrics[report.metric], metric.aggregation == .cumulative, metric.better == .higher else { continue }
-                for rule in set.rules {
-                    for target in rule.targets where target.metric == report.metric
-                        && [.atLeast, .greater, .about].contains(target.comparison)
-                        && obligations.owners(of: target, in: rule).contains(where: { $0.department == s.department && $0.scope == report.scope }) {
+                for (rule, target) in paced[report.metric] ?? []
+                    where obligations.owners(of: target, in: rule).contains(where: { $0.department == s.department && $0.scope == report.scope }) {
                         guard let due = target.due, let share = elapsedShare(at: s.period.lastDay, due: due) else { continue }
                         let expected = target.value * share
                         guard report.value < expected else { continue }
-                        found.append(build.make(.offPace, rule: rule, department: s.department.name,
+                        found.append(build.make(.offPace, rule: set.rules[rule], department: s.department.name,
                             zh: "\(metric.name) 累计 \(report.value) \(target.unit)，低于按时间进度应达的 \(rounded(expected)) \(target.unit)（目标 \(target.requirement)）",
                             en: "\(metric.en): \(report.value) \(target.unit) so far, below the \(rounded(expected)) \(target.unit) the elapsed time calls for (target \(target.requirement))",
                             due: due, period: s.period, reported: "\(report.value) \(target.unit)", required: ">= \(rounded(expected)) \(target.unit)",
                             location: report.location, metric: report.metric, scope: report.scope))
-                    }
                 }
             }
         }
@@ -225,15 +238,14 @@ public struct Evaluator {
     func rights(_ accepted: [Submission]) -> [Violation] {
         var found: [Violation] = []
         for s in accepted {
-            for task in s.tasks {
-                guard let rule = set.rule(task.rule), !obligations.holdsRole(s.department, in: rule) else { continue }
-                found.append(build.make(.notAssigned, rule: rule, department: s.department.name,
+            for task in s.tasks where !obligations.holdsRole(s.department, in: task.ruleIndex) {
+                found.append(build.make(.notAssigned, rule: set.rules[task.ruleIndex], department: s.department.name,
                     zh: "\(s.department.name) 在此项工作中无职责，不得报告",
                     en: "\(s.department.name) holds no role in this rule and may not report on it",
                     period: s.period, reported: s.department.name, required: "a lead, responsible or assisting unit", location: task.location))
             }
             let figures = obligations.owedFigures(s.department)
-            for report in s.metrics where !figures.contains("\(report.metric) \(report.scope)") {
+            for report in s.metrics where !figures.contains(Obligations.Figure(metric: report.metric, scope: report.scope)) {
                 let place = report.scope == "city" ? "全市" : report.scope
                 found.append(build.make(.notAssigned, rule: nil, department: s.department.name,
                     zh: "\(s.department.name) 不承担指标 \(report.metric)（\(place)）的报告责任",
@@ -277,38 +289,47 @@ public struct Evaluator {
 
 /// What each department reported, in period order.
 struct History {
+    /// One report on a rule: the month of the submission that holds it, and what it says.
     struct Entry {
-        let submission: Submission
+        let period: YearMonth
         let task: TaskReport
     }
 
-    private struct Key: Hashable {
-        let department: Department
-        let rule: String
-    }
+    private let ruleCount: Int
+    /// Reports on a rule, keyed by department registry index × rule count + rule index.
+    private var tasks: [Int: [Entry]] = [:]
+    /// Submissions by department registry index.
+    private var byDepartment: [Int: [Submission]] = [:]
 
-    private var tasks: [Key: [Entry]] = [:]
-    private var byDepartment: [String: [Submission]] = [:]
-
-    init(_ accepted: [Submission]) {
-        for s in accepted.sorted(by: { ($0.period, $0.submitted, $0.file) < ($1.period, $1.submitted, $1.file) }) {
-            byDepartment[s.department.slug, default: []].append(s)
-            for task in s.tasks { tasks[Key(department: s.department, rule: task.rule), default: []].append(Entry(submission: s, task: task)) }
+    init(_ accepted: [Submission], ruleCount: Int) {
+        self.ruleCount = ruleCount
+        // Sort the positions, not the submissions: moving a submission retains all its fields.
+        let order = accepted.indices.sorted { a, b in
+            let x = accepted[a], y = accepted[b]
+            if x.period != y.period { return x.period < y.period }
+            if x.submitted != y.submitted { return x.submitted < y.submitted }
+            return x.file < y.file
+        }
+        for i in order {
+            let s = accepted[i]
+            byDepartment[s.department.index, default: []].append(s)
+            for task in s.tasks { tasks[key(s.department, task.ruleIndex), default: []].append(Entry(period: s.period, task: task)) }
         }
     }
 
-    func reports(_ d: Department, _ rule: String) -> [Entry] { tasks[Key(department: d, rule: rule)] ?? [] }
+    private func key(_ d: Department, _ rule: Int) -> Int { d.index * ruleCount + rule }
+
+    /// A department's reports on a rule (by its index in `RuleSet.rules`).
+    func reports(_ d: Department, _ rule: Int) -> [Entry] { tasks[key(d, rule)] ?? [] }
 
     /// The latest status a department reported for a rule.
-    func latest(_ d: Department, _ rule: String) -> Entry? { reports(d, rule).last }
+    func latest(_ d: Department, _ rule: Int) -> Entry? { reports(d, rule).last }
 
     /// The value a department reported for a metric and scope in its report on a month.
-    func value(_ d: Department, metric: String, scope: String, period: YearMonth) -> (submission: Submission, report: MetricReport)? {
-        guard let s = byDepartment[d.slug]?.last(where: { $0.period == period }),
-              let report = s.metrics.last(where: { $0.metric == metric && $0.scope == scope }) else { return nil }
-        return (s, report)
+    func value(_ d: Department, metric: String, scope: String, period: YearMonth) -> MetricReport? {
+        byDepartment[d.index]?.last(where: { $0.period == period })?.metrics.last { $0.metric == metric && $0.scope == scope }
     }
 
-    /// Each department's latest submission.
-    var latestSubmissions: [Submission] { byDepartment.keys.sorted().compactMap { byDepartment[$0]?.last } }
+    /// Each department's latest submission, in slug order.
+    var latestSubmissions: [Submission] { byDepartment.values.compactMap(\.last).sorted { $0.department.slug < $1.department.slug } }
 }

@@ -2,8 +2,9 @@
 /// and who owes each target's figure.
 struct Obligations {
     let set: RuleSet
-    /// Per rule id: the departments behind each role, whether an open group is among them, and
-    /// each department's roles by registry index (`Role` bits), so a question costs one lookup.
+    /// Per rule, by its position in `set.rules`: the departments behind each role, whether an
+    /// open group is among them, and each department's roles by registry index (`Role` bits),
+    /// so a question costs two array reads.
     private struct Members {
         var lead: [Department]
         var responsible: [Department]
@@ -12,16 +13,23 @@ struct Obligations {
         var roles: [UInt8]
     }
     private static let leadBit: UInt8 = 1, responsibleBit: UInt8 = 2, assistingBit: UInt8 = 4
-    private var membersCache: [String: Members] = [:]
+    private var members: [Members] = []
     private let districts: [Department]
-    /// Who owes the monthly report, per report rule id.
-    private var owers: [String: [Department]] = [:]
+    /// Who owes the monthly report, per report rule index.
+    private var owers: [Int: [Department]] = [:]
     /// The figures each department owes (`owedFigures`), by registry index.
-    private var figures: [Int: Set<String>] = [:]
+    private var figures: [Int: Set<Figure>] = [:]
+
+    /// A metric and the scope (`city` or a district slug) its figure is owed for.
+    struct Figure: Hashable {
+        var metric: String
+        var scope: String
+    }
 
     init(set: RuleSet) {
         self.set = set
         let count = set.departments.departments.count
+        members.reserveCapacity(set.rules.count)
         for rule in set.rules {
             var roles = [UInt8](repeating: 0, count: count)
             let expand = { (holders: [RoleHolder], bit: UInt8) -> [Department] in
@@ -34,44 +42,53 @@ struct Obligations {
             let lead = expand(rule.roles.lead, Self.leadBit)
             let responsible = expand(rule.roles.responsible, Self.responsibleBit)
             let assisting = expand(rule.roles.assisting, Self.assistingBit)
-            membersCache[rule.id] = Members(lead: lead, responsible: responsible, assisting: assisting, open: open, roles: roles)
+            members.append(Members(lead: lead, responsible: responsible, assisting: assisting, open: open, roles: roles))
         }
         districts = set.departments.departments.filter { $0.type == .district }
         figures = allOwedFigures()
-        for rule in set.rules where rule.kind == .monthlyReport { owers[rule.id] = computeReportOwers(rule) }
+        for (i, rule) in set.rules.enumerated() where rule.kind == .monthlyReport { owers[i] = computeReportOwers(i) }
     }
 
-    func leads(_ rule: Rule) -> [Department] { membersCache[rule.id]?.lead ?? [] }
-    func responsible(_ rule: Rule) -> [Department] { membersCache[rule.id]?.responsible ?? [] }
+    /// Rules are named by their position in `set.rules` (`RuleSet.index(ofRule:)`).
+    func leads(_ rule: Int) -> [Department] { members[rule].lead }
+    func responsible(_ rule: Int) -> [Department] { members[rule].responsible }
 
-    private func roles(of d: Department, in rule: Rule) -> (UInt8, open: Bool)? {
-        guard let m = membersCache[rule.id] else { return nil }
+    private func roles(of d: Department, in rule: Int) -> (UInt8, open: Bool) {
+        let m = members[rule]
         let bits = d.index >= 0 && d.index < m.roles.count && set.departments.departments[d.index] == d ? m.roles[d.index] : 0
         return (bits, m.open)
     }
 
     /// Whether a department holds any role in a rule. A rule that leans on a group whose members
     /// the text leaves open (相关区政府) may be reported on by any department: it cannot be refused.
-    func holdsRole(_ d: Department, in rule: Rule) -> Bool {
-        guard let (bits, open) = roles(of: d, in: rule) else { return false }
+    func holdsRole(_ d: Department, in rule: Int) -> Bool {
+        let (bits, open) = roles(of: d, in: rule)
         return open || bits != 0
     }
 
     /// Lead or responsible: owes progress on the rule in its monthly reports.
-    func owesProgress(_ d: Department, on rule: Rule) -> Bool {
-        guard let (bits, _) = roles(of: d, in: rule) else { return false }
+    func owesProgress(_ d: Department, on rule: Int) -> Bool {
+        let (bits, _) = roles(of: d, in: rule)
         return bits & (Self.leadBit | Self.responsibleBit) != 0
     }
 
-    /// Every department with a role in the annexes of the report rule's document (SPEC §3).
-    func reportOwers(_ report: Rule) -> [Department] { owers[report.id] ?? computeReportOwers(report) }
+    /// Positions of the rules in annexes 1–5 of the report rule's document: the tasks whose
+    /// progress the monthly report gives.
+    func annexRules(of report: Int) -> [Int] {
+        let document = set.rules[report].citation.documentKey
+        return set.rules.indices.filter {
+            set.rules[$0].citation.documentKey == document && (1...5).contains(set.rules[$0].citation.annex ?? 0)
+        }
+    }
 
-    private func computeReportOwers(_ report: Rule) -> [Department] {
+    /// Every department with a role in the annexes of the report rule's document (SPEC §3).
+    func reportOwers(_ report: Int) -> [Department] { owers[report] ?? computeReportOwers(report) }
+
+    private func computeReportOwers(_ report: Int) -> [Department] {
         var seen = Set<Int>()
         var owers: [Department] = []
-        for rule in set.rules where rule.citation.documentKey == report.citation.documentKey
-            && (1...5).contains(rule.citation.annex ?? 0) {
-            let m = membersCache[rule.id]!
+        for i in annexRules(of: report) {
+            let m = members[i]
             for d in m.lead + m.responsible + m.assisting where seen.insert(d.index).inserted { owers.append(d) }
         }
         return owers.sorted { $0.slug < $1.slug }
@@ -80,7 +97,7 @@ struct Obligations {
     /// Who owes a target's figure, and for which scope: a district's target by that district's
     /// government; `districts` by each district holding a lead or responsible role (else all);
     /// a city target by the leads that are not district governments (else every lead).
-    func owners(of target: Target, in rule: Rule) -> [(department: Department, scope: String)] {
+    func owners(of target: Target, in rule: Int) -> [(department: Department, scope: String)] {
         switch target.scope {
         case .district(let slug):
             return districts.filter { $0.slug == slug }.map { ($0, slug) }
@@ -95,21 +112,21 @@ struct Obligations {
 
     /// The figures a department owes, as `metric scope`: those of targets it owns (for the
     /// owner's scope) and of standards it leads (city-wide).
-    func owedFigures(_ d: Department) -> Set<String> {
+    func owedFigures(_ d: Department) -> Set<Figure> {
         figures[d.index] ?? []
     }
 
     /// `owedFigures` of every department at once, by registry index: one pass over the rules.
-    private func allOwedFigures() -> [Int: Set<String>] {
-        var all: [Int: Set<String>] = [:]
-        for rule in set.rules {
+    private func allOwedFigures() -> [Int: Set<Figure>] {
+        var all: [Int: Set<Figure>] = [:]
+        for (i, rule) in set.rules.enumerated() {
             for target in rule.targets {
-                for owner in owners(of: target, in: rule) {
-                    all[owner.department.index, default: []].insert("\(target.metric) \(owner.scope)")
+                for owner in owners(of: target, in: i) {
+                    all[owner.department.index, default: []].insert(Figure(metric: target.metric, scope: owner.scope))
                 }
             }
             if let standard = rule.standard {
-                for lead in leads(rule) { all[lead.index, default: []].insert("\(standard.metric) city") }
+                for lead in leads(i) { all[lead.index, default: []].insert(Figure(metric: standard.metric, scope: "city")) }
             }
         }
         return all
@@ -125,22 +142,21 @@ public struct ReportObligations: Sendable {
 
     public init(set: RuleSet, department: Department, period: YearMonth) {
         let obligations = Obligations(set: set)
-        let report = set.rules.first { $0.kind == .monthlyReport }
-        rules = set.rules.filter { rule in
-            guard rule.citation.documentKey == report?.citation.documentKey, (1...5).contains(rule.citation.annex ?? 0),
-                  obligations.owesProgress(department, on: rule) else { return false }
-            switch rule.deadline?.resolution {
+        let annex = set.rules.firstIndex { $0.kind == .monthlyReport }.map(obligations.annexRules) ?? []
+        rules = annex.filter { i in
+            guard obligations.owesProgress(department, on: i) else { return false }
+            switch set.rules[i].deadline?.resolution {
             case .ongoing?: return true
             case .window(let from, let to)?: return from <= period && period <= to
             case .due?, .milestones?: return true  // owed until reported done, which a blank template cannot know
             case nil: return false
             }
-        }
+        }.map { set.rules[$0] }
         var figures: [(Rule, Target, String)] = []
-        for rule in set.rules {
+        for (i, rule) in set.rules.enumerated() {
             for target in rule.targets {
                 guard target.dueDays(in: set, rule: rule).contains(where: { $0.yearMonth == period }) else { continue }
-                for owner in obligations.owners(of: target, in: rule) where owner.department == department {
+                for owner in obligations.owners(of: target, in: i) where owner.department == department {
                     figures.append((rule, target, owner.scope))
                 }
             }

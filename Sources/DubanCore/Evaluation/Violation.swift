@@ -105,15 +105,39 @@ public struct Violation: Sendable, Hashable {
         return Fingerprint.fnv1a64(parts.joined(separator: "\u{1F}"))
     }
 
-    /// Report order: department, rule (reading order), kind, period, file position.
-    public static func ordered(_ a: Violation, _ b: Violation) -> Bool {
-        if a.department != b.department { return (a.department ?? "") < (b.department ?? "") }
-        if a.rule != b.rule {
-            // No rule (an unreadable file or row) comes first.
-            guard let left = a.rule else { return true }
-            guard let right = b.rule else { return false }
-            return Rule.idPrecedes(left, right)
+    /// `violations` in report order: department, rule (reading order; no rule first), kind,
+    /// period (none first), file position; a stable sort. The departments and rules are ranked
+    /// once, so that a comparison compares integers instead of Chinese names (and rule ids part
+    /// by part).
+    public static func inReportOrder(_ violations: [Violation]) -> [Violation] {
+        let departments = ranks(violations.map { $0.department ?? "" }, by: <)
+        let rules = ranks(violations.map(\.rule), by: Rule.idPrecedes)
+        let order = violations.indices.sorted { i, j in
+            let a = violations[i], b = violations[j]
+            // Distinct names rank apart, so this is `a.department != b.department`.
+            if departments[i] != departments[j] || (a.department == nil) != (b.department == nil) {
+                return departments[i] < departments[j]
+            }
+            if a.rule != b.rule { return rules[i] < rules[j] }
+            return orderedWithinRule(a, b)
         }
+        return order.map { violations[$0] }
+    }
+
+    /// For each value, an integer that orders as `precedes` orders the values (equal for values
+    /// neither precedes); no value ranks first.
+    private static func ranks(_ values: [String?], by precedes: (String, String) -> Bool) -> [Int] {
+        let distinct = Set(values.compactMap { $0 }).sorted(by: precedes)
+        var rank: [String: Int] = [:], r = 0
+        for (k, value) in distinct.enumerated() {
+            if k > 0, precedes(distinct[k - 1], value) { r += 1 }
+            rank[value] = r
+        }
+        return values.map { $0.map { rank[$0]! } ?? -1 }
+    }
+
+    /// Report order of two violations of the same department and rule.
+    private static func orderedWithinRule(_ a: Violation, _ b: Violation) -> Bool {
         if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
         if a.period != b.period {
             guard let left = a.period else { return true }

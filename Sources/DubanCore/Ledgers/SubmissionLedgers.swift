@@ -27,9 +27,10 @@ public enum SubmissionLedgers {
         }
         let obligations = Obligations(set: set)
         let inService = checker.rules.inService
+        let inServiceIndex = set.index(ofRule: inService.id)
         var results: [String: LedgerResult] = [:]
         for s in named {
-            guard obligations.holdsRole(s.department, in: inService) else {
+            guard let inServiceIndex, obligations.holdsRole(s.department, in: inServiceIndex) else {
                 for ledger in s.ledgers {
                     outcome.violations.append(build.make(.notAssigned, rule: inService, department: s.department.name,
                         zh: "\(s.department.name) 不承担医保个人账户台账的报送责任，不得报送账目 \(ledger.file)",

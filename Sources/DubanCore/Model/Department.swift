@@ -140,6 +140,13 @@ public struct DepartmentRegistry: Sendable {
     }
 
     static func normalize(_ text: String) -> String {
+        // Most references hold no whitespace and no ASCII parenthesis: their UTF-8 has none of
+        // the bytes that can begin one (a White_Space scalar starts with 0x09–0x0D, 0x20, 0xC2,
+        // 0xE1, 0xE2 or 0xE3), and they are returned as they are, without walking Characters.
+        let mayChange = text.utf8.contains { b in
+            (0x09...0x0D).contains(b) || b == 0x20 || b == 0x28 || b == 0x29 || b == 0xC2 || (0xE1...0xE3).contains(b)
+        }
+        guard mayChange else { return text }
         var out = ""
         for ch in text where !ch.isWhitespace {
             switch ch {

@@ -87,10 +87,11 @@ struct StatusFileDecoder {
             } else {
                 seenRules[ruleIndex] = t.mark("rule")
             }
-            let status = t.parsed("status", required: true, expected: "done, in-progress, not-started or blocked") { TaskReport.Status(rawValue: $0) }
-            let progress = t.decimal("progress")
-            if let progress, progress < 0 || progress > 1 {
-                itemLog.error("progress \(progress) must lie between 0 and 1", at: t.mark("progress"))
+            let status = t.parsed("status", required: true, expected: "done, in-progress, not-started or blocked",
+                                  bytes: TaskReport.Status.init(utf8:))
+            let progress = t.number("progress")
+            if let progress, !progress.isWithin(0...1) {
+                itemLog.error("progress \(progress.value) must lie between 0 and 1", at: t.mark("progress"))
             }
             let completed = t.day("completed")
             if status == .done, completed == nil, !t.has("completed") {
@@ -115,7 +116,7 @@ struct StatusFileDecoder {
                 continue
             }
             guard let status else { continue }
-            tasks.append(TaskReport(rule: ruleID, status: status, progress: progress, completed: completed,
+            tasks.append(TaskReport(ruleIndex: ruleIndex, status: status, progress: progress?.value, completed: completed,
                                     milestones: milestones, location: loc(item.mark)))
         }
         var metrics: [MetricReport] = []

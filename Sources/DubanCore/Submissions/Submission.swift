@@ -22,9 +22,18 @@ public struct TaskReport: Sendable {
         case inProgress = "in-progress"
         case notStarted = "not-started"
         case blocked
+
+        /// The status spelled by `bytes`: compared as bytes, so a valid status builds no String.
+        init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+            guard let status = Self.allCases.first(where: { status in
+                status.rawValue.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) } ?? status.rawValue.utf8.elementsEqual(bytes)
+            }) else { return nil }
+            self = status
+        }
     }
 
-    public var rule: String
+    /// The rule's position in `RuleSet.rules` (its id is `rules[ruleIndex].id`).
+    public var ruleIndex: Int
     public var status: Status
     public var progress: Decimal?
     public var completed: Day?

@@ -140,9 +140,10 @@ public enum SubmissionLoader {
 
     /// The department whose slug names the file's folder (`inputs/<slug>/…`): the file's sender.
     static func folderSender(of file: String, in set: RuleSet) -> Department? {
-        let parts = file.split(separator: "/")
-        guard parts.count >= 2 else { return nil }
-        return set.departments.department(slug: String(parts[parts.count - 2]))
+        // The path's last two non-empty parts, found in its bytes (splitting walks Characters).
+        let parts = file.utf8.split(separator: UInt8(ascii: "/")).suffix(2)
+        guard parts.count == 2, let folder = String(parts.first!) else { return nil }
+        return set.departments.department(slug: folder)
     }
 
     private static func isSymbolicLink(_ path: String) -> Bool {

@@ -49,6 +49,16 @@ extension Violation {
 /// One output format of a check (SPEC §6).
 public protocol CheckReporter {
     func render(_ report: CheckReport, language: Language) -> String
+    /// Hands the rendered report to `write` as UTF-8, in one piece or several: a reporter that
+    /// builds bytes streams them, so a large report is never held whole.
+    func write(_ report: CheckReport, language: Language, to write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows
+}
+
+extension CheckReporter {
+    public func write(_ report: CheckReport, language: Language, to write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        var text = render(report, language: language)
+        try text.withUTF8(write)
+    }
 }
 
 /// The formats `duban check` and `self-check` can write.

@@ -5,8 +5,14 @@ public struct JSONReporter: CheckReporter {
     public init() {}
 
     public func render(_ report: CheckReport, language: Language) -> String {
+        var out: [UInt8] = []
+        write(report, language: language) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public func write(_ report: CheckReport, language: Language, to write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         let violations = report.violations, superseded = report.superseded
-        return JSON.renderedObject([
+        try JSON.writeObject([
             "as_of": .string(report.asOf.description),
             "summary": .object(["errors": .int(report.errors), "warnings": .int(report.warnings), "files": .int(report.files)]),
             "ledgers": .array(report.ledgers.map(LedgerTotals.json)),
@@ -17,7 +23,7 @@ public struct JSONReporter: CheckReporter {
                 return .object(["file": .string(s.file), "department": .string(s.department), "period": .string(s.period.description),
                                 "submitted": .string(s.submitted.description), "superseded_by": .string(s.supersededBy)])
             }),
-        ])
+        ], to: write)
     }
 
     static func violation(_ v: Violation) -> JSON {

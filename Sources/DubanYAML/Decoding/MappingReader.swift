@@ -6,11 +6,11 @@ public struct MappingReader {
     public let node: Node
     /// What the mapping is, for messages: "rule", "citation", "target".
     public let what: String
-    let log: IssueLog
+    @usableFromInline let log: IssueLog
     /// The keys this mapping may hold; any other is reported, and reads as absent.
     private let keys: [String]
     /// For each of `keys`, the index of its pair in the mapping, or -1.
-    private let slots: [Int32]
+    private let slots: Slots
     /// Positions in `keys`, for a mapping that may hold many keys.
     private let index: [String: Int]?
 
@@ -25,13 +25,13 @@ public struct MappingReader {
         self.log = log
         self.keys = keys
         // Keys are compared as bytes where they stand; a String is made only for an unknown one.
-        var slots = [Int32](repeating: -1, count: keys.count)
+        var slots = Slots(count: keys.count)
         // Past a handful of keys, a dictionary keeps a mapping of thousands of keys linear.
         let index = keys.count > Self.indexThreshold
             ? Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : nil
         for (i, (key, _)) in node.pairs.enumerated() {
             let known = if let index { key.scalar.flatMap { index[$0] } } else {
-                key.withScalarBytes { bytes in keys.firstIndex { $0.utf8.count == bytes.count && $0.utf8.elementsEqual(bytes) } }
+                keys.firstIndex(where: key.scalarEquals)
             }
             if let k = known {
                 // The parser refuses duplicate keys, so each name appears once.
@@ -47,9 +47,29 @@ public struct MappingReader {
 
     private static let indexThreshold = 16
 
+    /// `slots`: in a vector for up to eight keys, so that reading a task or a figure allocates
+    /// nothing; in an array past that.
+    private struct Slots {
+        private var few = SIMD8<Int32>(repeating: -1)
+        private var many: [Int32]?
+
+        init(count: Int) {
+            if count > 8 { many = [Int32](repeating: -1, count: count) }
+        }
+
+        subscript(k: Int) -> Int32 {
+            get { many?[k] ?? few[k] }
+            set {
+                if many != nil { many![k] = newValue } else { few[k] = newValue }
+            }
+        }
+    }
+
     /// The value of a known `key`.
     private func value(_ key: String) -> Node? {
-        guard let k = index.map({ $0[key] }) ?? keys.firstIndex(of: key), slots[k] >= 0 else { return nil }
+        // Lengths first: comparing two different short Strings is a call into the runtime.
+        let length = key.utf8.count
+        guard let k = index.map({ $0[key] }) ?? keys.firstIndex(where: { $0.utf8.count == length && $0 == key }), slots[k] >= 0 else { return nil }
         return node.pairs[Int(slots[k])].value
     }
 
@@ -81,15 +101,24 @@ public struct MappingReader {
         node(key, required: required).flatMap { Scalars.decimal($0, what: label(key), log: log) }
     }
 
+    /// `decimal`, with the scaled integer where the text has one (`Scalars.Number`).
+    public func number(_ key: String, required: Bool = false) -> Scalars.Number? {
+        node(key, required: required).flatMap { Scalars.number($0, what: label(key), log: log) }
+    }
+
     public func bool(_ key: String, required: Bool = false) -> Bool? {
         node(key, required: required).flatMap { Scalars.bool($0, what: label(key), log: log) }
     }
 
+    // The generic readers are inlinable so that callers in other modules get them specialized
+    // (unspecialized, a status or a day read through them cost ≈ 1,900 instructions).
+    @inlinable
     public func parsed<T>(_ key: String, required: Bool = false, expected: String, _ parse: (String) -> T?) -> T? {
         node(key, required: required).flatMap { Scalars.parsed($0, what: label(key), expected: expected, log: log, parse) }
     }
 
     /// Like `parsed`, reading the value's UTF-8 bytes.
+    @inlinable
     public func parsed<T>(_ key: String, required: Bool = false, expected: String, bytes parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
         node(key, required: required).flatMap { Scalars.parsed($0, what: label(key), expected: expected, log: log, bytes: parse) }
     }
@@ -119,5 +148,5 @@ public struct MappingReader {
     /// The mark of the key's value, or of the mapping when absent.
     public func mark(_ key: String) -> Mark { value(key)?.mark ?? node.mark }
 
-    private func label(_ key: String) -> String { "\(what) '\(key)'" }
+    @usableFromInline func label(_ key: String) -> String { "\(what) '\(key)'" }
 }

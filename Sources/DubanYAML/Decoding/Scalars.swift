@@ -27,7 +27,10 @@ public enum Scalars {
         enum Problem { case null, yaml11, octal }
         let problem: Problem? = node.withScalarBytes { bytes in
             if Node.isNullWord(bytes) { return .null }
-            if bytes.count <= 5, yaml11Words.contains(where: { $0.utf8.elementsEqual(bytes) }) { return .yaml11 }
+            // Length and first byte first: most short texts match no word, and comparing each costs more.
+            if bytes.count <= 5, yaml11Words.contains(where: { $0.utf8.count == bytes.count && $0.utf8.first == bytes.first && $0.utf8.elementsEqual(bytes) }) {
+                return .yaml11
+            }
             if hasLeadingZero(bytes) { return .octal }
             return nil
         }
@@ -46,10 +49,34 @@ public enum Scalars {
         return false
     }
 
+    /// A decimal number as read: its exact value and, when the text has at most 18 digits, the
+    /// same value as a scaled integer, which compares cheaply (comparing `Decimal`s does not).
+    public struct Number: Sendable {
+        public var value: Decimal
+        /// `value` = significand × 10^-scale.
+        public var scaled: (significand: Int64, scale: Int)?
+
+        /// Whether `range.lowerBound ≤ value ≤ range.upperBound`.
+        public func isWithin(_ range: ClosedRange<Int>) -> Bool {
+            if let (significand, scale) = scaled {
+                let unit = (0..<scale).reduce(Int64(1)) { unit, _ in unit * 10 }
+                let low = Int64(range.lowerBound).multipliedReportingOverflow(by: unit)
+                let high = Int64(range.upperBound).multipliedReportingOverflow(by: unit)
+                if !low.overflow && !high.overflow { return low.partialValue <= significand && significand <= high.partialValue }
+            }
+            return Decimal(range.lowerBound) <= value && value <= Decimal(range.upperBound)
+        }
+    }
+
     /// A plain decimal number such as `74.6`, `-3` or `0.5`, kept exactly.
     public static func decimal(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Decimal? {
+        number(node, what: what(), log: log)?.value
+    }
+
+    /// `decimal`, with the scaled integer where the text has one.
+    public static func number(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Number? {
         // The common case straight from the bytes: a plain number without a leading zero.
-        if node.style == .plain, let value = node.withScalarBytes({ hasLeadingZero($0) ? nil : plainDecimal($0) }) { return value }
+        if node.style == .plain, let number = node.withScalarBytes({ hasLeadingZero($0) ? nil : plainDecimal($0) }) { return number }
         guard let text = plainNumber(node, what: what(), log: log) else { return nil }
         guard isDecimalLiteral(text) else {
             log.error("\(what()): expected a number such as 74.6, found '\(text)'", at: node.mark)
@@ -66,7 +93,7 @@ public enum Scalars {
             log.error("\(what()): '\(shortened(text))' is too large or too close to zero for duban to keep exactly", at: node.mark)
             return nil
         }
-        return value
+        return Number(value: value, scaled: nil)
     }
 
     /// A long number quoted in a message: its first 50 characters.
@@ -109,11 +136,13 @@ public enum Scalars {
     }
 
     /// Any text parsed by `parse`; `expected` names the format for the error message.
+    @inlinable
     public static func parsed<T>(_ node: Node, what: @autoclosure () -> String, expected: String, log: IssueLog, _ parse: (String) -> T?) -> T? {
         parsed(node, what: what(), expected: expected, log: log, bytes: { parse(String(decoding: $0, as: UTF8.self)) })
     }
 
     /// Like `parsed`, with `parse` reading the scalar's UTF-8 bytes: no text is built unless it is wrong.
+    @inlinable
     public static func parsed<T>(_ node: Node, what: @autoclosure () -> String, expected: String, log: IssueLog,
                                  bytes parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
         guard node.kind == .scalar, !node.isNull else {
@@ -145,7 +174,7 @@ public enum Scalars {
 
     /// The common case of `decimal`, without Foundation's parser: `-?digits(.digits)?` with at most
     /// 18 digits and not zero (Foundation keeps the exponent of `0.0`); nil for anything else.
-    static func plainDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Decimal? {
+    static func plainDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Number? {
         var mantissa: UInt64 = 0, digits = 0, fraction = 0
         var negative = false, seenDot = false, digitsBeforeDot = 0
         for (i, b) in text.enumerated() {
@@ -163,7 +192,8 @@ public enum Scalars {
             if seenDot { fraction += 1 }
         }
         guard digits > 0, !seenDot || digits > digitsBeforeDot, mantissa != 0 else { return nil }
-        return Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(mantissa))
+        return Number(value: Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(mantissa)),
+                      scaled: (negative ? -Int64(mantissa) : Int64(mantissa), fraction))
     }
 
     /// What to write instead of a number with leading zeros: `00.5` → `0.5`, `-07` → `-7`, `+007` → `7`.

@@ -132,7 +132,9 @@ public struct Node: Sendable, Hashable {
         switch b.count {
         case 0: return true
         case 1: return b[0] == UInt8(ascii: "~")
-        case 4: return b.elementsEqual("null".utf8) || b.elementsEqual("Null".utf8) || b.elementsEqual("NULL".utf8)
+        // The first byte rules out most four-byte values before the words are compared.
+        case 4: return (b[0] == UInt8(ascii: "n") || b[0] == UInt8(ascii: "N"))
+            && (b.elementsEqual("null".utf8) || b.elementsEqual("Null".utf8) || b.elementsEqual("NULL".utf8))
         default: return false
         }
     }

@@ -12,7 +12,8 @@ enum SourceText {
         }
         var text = bytes[...]
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
-        if let bad = firstInvalidUTF8(text) {
+        let scan = scanUTF8(text)
+        if let bad = scan.invalid {
             let message: String
             if isCutOff(text, at: bad) {
                 message = "the file ends in the middle of a character (byte 0x\(hex(text[bad]))): was it cut off? save it again as UTF-8"
@@ -23,29 +24,28 @@ enum SourceText {
             }
             return .failure(YAMLError(message, at: mark(ofByte: bad, in: text)))
         }
-        if let (offset, message) = firstUnicodeLineBreak(text) {
-            return .failure(YAMLError(message, at: mark(ofByte: offset, in: text)))
+        if let offset = scan.lineBreak {
+            return .failure(YAMLError(lineBreakMessage(text, at: offset), at: mark(ofByte: offset, in: text)))
         }
         return .success(text)
     }
 
     /// U+0085, U+2028 and U+2029 are line breaks to YAML (and to libyaml's line count) but not
     /// to editors, which show them as nothing or as a small box: refused, at the line an editor
-    /// shows, so that every later line number stays right. The byte offset and the message.
-    static func firstUnicodeLineBreak(_ s: ArraySlice<UInt8>) -> (Int, String)? {
-        var i = s.startIndex
-        while i < s.endIndex {
-            switch s[i] {
-            case 0xC2 where i + 1 < s.endIndex && s[i + 1] == 0x85:
-                return (i, "next-line character U+0085 in the file; YAML reads it as a line break: remove it")
-            case 0xE2 where i + 2 < s.endIndex && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9):
-                let name = s[i + 2] == 0xA8 ? "line separator U+2028" : "paragraph separator U+2029"
-                return (i, "\(name) in the file (pasted from a web page or word processor?); YAML reads it as a line break: remove it")
-            default:
-                i += 1
-            }
+    /// shows, so that every later line number stays right. The message for the one at `i`.
+    static func lineBreakMessage(_ s: ArraySlice<UInt8>, at i: Int) -> String {
+        if s[i] == 0xC2 { return "next-line character U+0085 in the file; YAML reads it as a line break: remove it" }
+        let name = s[i + 2] == 0xA8 ? "line separator U+2028" : "paragraph separator U+2029"
+        return "\(name) in the file (pasted from a web page or word processor?); YAML reads it as a line break: remove it"
+    }
+
+    /// Whether the valid UTF-8 sequence at `i` is U+0085, U+2028 or U+2029.
+    private static func isUnicodeLineBreak(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        switch s[i] {
+        case 0xC2: return s[i + 1] == 0x85
+        case 0xE2: return s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)
+        default: return false
         }
-        return nil
     }
 
     private static func hex(_ b: UInt8) -> String {
@@ -78,14 +78,16 @@ enum SourceText {
         }
     }
 
-    /// Index of the first byte that does not start a valid UTF-8 sequence, if any.
-    static func firstInvalidUTF8(_ s: ArraySlice<UInt8>) -> Int? {
-        s.withUnsafeBufferPointer { buffer in firstInvalidUTF8(buffer) }.map { s.startIndex + $0 }
+    /// In one walk over the bytes: the index of the first byte that does not start a valid UTF-8
+    /// sequence, and of the first Unicode line break (`lineBreakMessage`) before it, if any.
+    static func scanUTF8(_ s: ArraySlice<UInt8>) -> (invalid: Int?, lineBreak: Int?) {
+        let found = s.withUnsafeBufferPointer(scanUTF8)
+        return (found.invalid.map { s.startIndex + $0 }, found.lineBreak.map { s.startIndex + $0 })
     }
 
-    private static func firstInvalidUTF8(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = s.baseAddress else { return nil }
-        var i = 0
+    private static func scanUTF8(_ s: UnsafeBufferPointer<UInt8>) -> (invalid: Int?, lineBreak: Int?) {
+        guard let base = s.baseAddress else { return (nil, nil) }
+        var i = 0, lineBreak: Int?
         while i < s.count {
             // Eight ASCII bytes at a time.
             if i + 8 <= s.count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
@@ -94,12 +96,19 @@ enum SourceText {
             }
             let b = s[i]
             if b < 0x80 { i += 1; continue }
-            guard let (length, second) = sequence(startingWith: b), i + length <= s.count else { return i }
-            if !second.contains(s[i + 1]) { return i }
-            for k in 2..<length where !(0x80...0xBF).contains(s[i + k]) { return i }
+            // Most of a Chinese text: three-byte sequences whose second byte may be any continuation byte.
+            if b >= 0xE1, b != 0xED, b <= 0xEF, i + 3 <= s.count, s[i + 1] & 0xC0 == 0x80, s[i + 2] & 0xC0 == 0x80 {
+                if b == 0xE2, lineBreak == nil, isUnicodeLineBreak(s, at: i) { lineBreak = i }
+                i += 3
+                continue
+            }
+            guard let (length, second) = sequence(startingWith: b), i + length <= s.count else { return (i, lineBreak) }
+            if !second.contains(s[i + 1]) { return (i, lineBreak) }
+            for k in 2..<length where !(0x80...0xBF).contains(s[i + k]) { return (i, lineBreak) }
+            if lineBreak == nil, isUnicodeLineBreak(s, at: i) { lineBreak = i }
             i += length
         }
-        return nil
+        return (nil, lineBreak)
     }
 
     /// Whether the invalid sequence at `i` is the valid beginning of a character that the end of

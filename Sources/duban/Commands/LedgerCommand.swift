@@ -52,7 +52,7 @@ struct LedgerCommand: ParsableCommand {
             violations += result.violations
             if result.readable { ledgers.append(result.summary) }
         }
-        options.finish(CheckReport(asOf: asOf, violations: violations.sorted(by: Violation.ordered), superseded: [],
+        options.finish(CheckReport(asOf: asOf, violations: Violation.inReportOrder(violations), superseded: [],
                                    files: files.count, ledgers: ledgers))
     }
 }

@@ -38,15 +38,15 @@ struct CheckOptions: ParsableArguments {
     /// Writes the report and exits: 2 when a submission was unreadable, 1 when violations
     /// at or above --fail-on were found, else 0.
     func finish(_ report: CheckReport) -> Never {
-        let text = format.reporter.render(report, language: lang)
+        let reporter = format.reporter
         if let output {
             do {
-                try writeAtomically(text, to: output)
+                try writeAtomically(to: output) { write in try reporter.write(report, language: lang, to: write) }
             } catch {
                 fail("cannot write \(output): \(error.localizedDescription)")
             }
         } else {
-            emit(text)
+            reporter.write(report, language: lang) { FileHandle.standardOutput.write(Data(noCopy: $0)) }
         }
         if report.violations.contains(where: { $0.kind == .invalid }) { Foundation.exit(2) }
         let failing = report.violations.contains { failOn == .warning || $0.severity == .error }
@@ -72,16 +72,21 @@ func loadConfig() -> Config {
 }
 
 /// Writes a whole file or nothing: a temporary file beside the target, then a rename.
-func writeAtomically(_ text: String, to path: String) throws {
+/// `body` writes the content through the function it is given, in one piece or several.
+func writeAtomically(to path: String, _ body: (_ write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void) throws {
     let url = URL(fileURLWithPath: path)
     let temporary = url.deletingLastPathComponent()
         .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
-        // Written from the text's own bytes: a copy would hold a large report twice.
-        var text = text
-        try text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return try Data().write(to: temporary) }
-            try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none).write(to: temporary)
+        // Created empty first: a folder that cannot be written fails here, as a whole write would.
+        try Data().write(to: temporary)
+        let handle = try FileHandle(forWritingTo: temporary)
+        do {
+            try body { try handle.write(contentsOf: Data(noCopy: $0)) }
+            try handle.close()
+        } catch {
+            try? handle.close()
+            throw error
         }
         if rename(temporary.path, url.path) != 0 {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
