@@ -276,6 +276,9 @@ def report(res):
         c = t["duban-n"]["mb_s"] / t["duban-1"]["mb_s"]
         add(f"| duban 1 core / libyaml probe | {r['files']:,} | {a:.2f}× | ≥ {T_PROBE:.2f}× | {verdict(a >= T_PROBE)} |")
         add(f"| duban 1 core / Python peer | {r['files']:,} | {b:.2f}× | ≥ {T_PEER:.0f}× | {verdict(b >= T_PEER)} |")
+        # The issue ties "one core" to the probe only; the peer is single-threaded: both readings shown.
+        d = t["duban-n"]["mb_s"] / t["peer"]["mb_s"]
+        add(f"| duban {res['ncpu']} cores / Python peer | {r['files']:,} | {d:.2f}× | ≥ {T_PEER:.0f}× | {verdict(d >= T_PEER)} |")
         add(f"| duban {res['ncpu']} cores / duban 1 core | {r['files']:,} | {c:.2f}× | ≥ {T_CORES:.1f}× | {verdict(c >= T_CORES)} |")
         add(f"| reports of 1 and {res['ncpu']} cores byte-identical | {r['files']:,} | {'yes' if r['deterministic'] else 'no'} | yes | {verdict(r['deterministic'])} |")
     s = res["start"]
