@@ -37,12 +37,13 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+
+from measuring import pin, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -140,28 +141,6 @@ def manifest_counts(path):
             kind = line.split(",", 2)[1]
             counts[kind] = counts.get(kind, 0) + 1
     return dict(sorted(counts.items()))
-
-
-def run(measure, cmd, ok=(0,), stdout=None):
-    """One fresh process under measure: (wall s, user+sys s, peak RSS KiB)."""
-    with tempfile.NamedTemporaryFile("r", prefix="duban-bench-", suffix=".txt") as result:
-        out = open(stdout, "wb") if stdout else subprocess.DEVNULL
-        try:
-            p = subprocess.run([measure, result.name, *cmd], cwd=REPO, stdout=out, stderr=subprocess.PIPE)
-        finally:
-            if stdout:
-                out.close()
-        fields = result.read().split()
-    if p.returncode != 0 or len(fields) != 5:
-        sys.exit(f"bench: measuring {' '.join(cmd)} failed\n{p.stderr.decode(errors='replace')[-2000:]}")
-    wall, user, system, rss, code = float(fields[0]), float(fields[1]), float(fields[2]), int(fields[3]), int(fields[4])
-    if code not in ok:
-        sys.exit(f"bench: {' '.join(cmd)} exited with {code}\n{p.stderr.decode(errors='replace')[-2000:]}")
-    return wall, user + system, rss
-
-
-def pin(cores):
-    return ["taskset", "-c", cores] if shutil.which("taskset") else []
 
 
 def sha(path):

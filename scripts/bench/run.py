@@ -40,6 +40,8 @@ import tempfile
 import time
 
 import ledger
+import measuring
+from measuring import pin
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -159,20 +161,8 @@ def corpus_bytes(folder):
 
 
 def run(cmd, ok=(0,)):
-    """One fresh process under the measure helper: (wall s, user+sys s, peak RSS KiB, exit status)."""
-    with tempfile.NamedTemporaryFile("r", prefix="duban-bench-", suffix=".txt") as result:
-        p = subprocess.run([MEASURE, result.name, *cmd], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        fields = result.read().split()
-    if p.returncode != 0 or len(fields) != 5:
-        sys.exit(f"bench: measuring {' '.join(cmd)} failed\n{p.stderr.decode(errors='replace')[-2000:]}")
-    wall, user, system, rss, code = float(fields[0]), float(fields[1]), float(fields[2]), int(fields[3]), int(fields[4])
-    if code not in ok:
-        sys.exit(f"bench: {' '.join(cmd)} exited with {code}\n{p.stderr.decode(errors='replace')[-2000:]}")
-    return wall, user + system, rss, code
-
-
-def pin(cores):
-    return ["taskset", "-c", cores] if shutil.which("taskset") else []
+    """One fresh process under the measure helper: (wall s, user+sys s, peak RSS KiB)."""
+    return measuring.run(MEASURE, cmd, ok)
 
 
 def check_report(path, n):
@@ -210,7 +200,7 @@ def measure_size(n, folder, reps, peer_reps, ncpu, tmp):
         for name, (cmd, ok) in tools.items():
             if name == "peer" and rep >= peer_reps:
                 continue
-            wall, cpu, rss, _ = run(cmd, ok)
+            wall, cpu, rss = run(cmd, ok)
             samples[name].append((wall, cpu, rss))
             log(f"bench: {n:>6} files  rep {rep + 1}/{reps}  {name:<8} {wall:7.2f} s wall {cpu:7.2f} s cpu {rss / 1024:7.1f} MiB")
     summary, superseded = check_report(out1, n)
