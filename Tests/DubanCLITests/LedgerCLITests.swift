@@ -60,7 +60,7 @@ import TestSupport
                                "odd.csv": "name,value\nx,1\n"])
         let run = try DubanProcess.run(["ledger", "missing.csv", "odd.csv", "good.csv", "--rules", Self.rules, "--format", "json"], in: dir)
         #expect(run.status == 2)
-        #expect(try Self.kinds(run.stdout) == ["invalid missing.csv", "invalid odd.csv:1:1", "credit-mismatch good.csv:2"])
+        #expect(try Self.kinds(run.stdout) == ["invalid missing.csv:1:1", "invalid odd.csv:1:1", "credit-mismatch good.csv:2"])
         #expect(run.stdout.contains("\"total\": 246.90"))
     }
 

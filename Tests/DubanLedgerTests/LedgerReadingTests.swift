@@ -49,6 +49,12 @@ import TestSupport
         #expect(result.summary.months == [LedgerMonthTotal(month: YearMonth(iso: "2022-06")!, rows: 2, fen: 40100)])
     }
 
+    @Test func controlCharactersInAQuotedFieldAreShownAsCodePoints() throws {
+        let result = try Ledgers.check(Ledgers.creditHeader + "C1,in-service,1980-05-01,2022-06,10000,200.00\u{0},0\n")
+        #expect(result.violations.map { "\($0.location!.line!):\($0.location!.column!) \($0.messageEN)" }
+                == ["2:40 credited '200.00U+0000' is not an amount in yuan (digits, a point and at most two decimals, e.g. 246.91)"])
+    }
+
     @Test func expenseFieldsAreReadStrictly() throws {
         let result = try Ledgers.check(Ledgers.expenseHeader + """
         Y1,2022-06-31,self,designated-retail-pharmacy,drugs,1
@@ -187,7 +193,7 @@ import TestSupport
         let missing = checker.check(path: "/nonexistent/ledger.csv")
         let directory = checker.check(path: folder, display: "ledgers")
         #expect(missing.violations.map { "\($0.location!.file) \($0.messageEN)" } == ["/nonexistent/ledger.csv cannot read ledger /nonexistent/ledger.csv: no such file"])
-        #expect(missing.violations[0].location?.line == nil)
+        #expect(missing.violations[0].location?.line == 1 && missing.violations[0].location?.column == 1)
         #expect(directory.violations.map(\.messageEN) == ["cannot read ledger ledgers: it is a folder, not a ledger file"])
         let good = checker.check(path: Ledgers.write(Ledgers.creditHeader + "P1,in-service,1980-05-01,2022-06,10000,201,0\n"), display: "good.csv")
         #expect(Ledgers.summary(good) == ["credit-mismatch 2 medins.inservice-credit"])

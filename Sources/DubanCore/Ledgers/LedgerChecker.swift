@@ -48,14 +48,15 @@ public struct LedgerChecker: Sendable {
     public var department: String { rules.department }
 
     /// Checks one ledger file. `display` names it in findings; `kind` nil infers it from the header.
-    /// A file that cannot be opened is one `invalid` finding at `unreadableAt` (default: the file itself).
+    /// A file that cannot be opened is one `invalid` finding at `unreadableAt` (default: the file at 1:1,
+    /// as an unreadable status file).
     public func check(path: String, display: String? = nil, kind: LedgerKind? = nil,
                       unreadableAt: Violation.Location? = nil) -> LedgerResult {
         let name = display ?? path
         var summary = LedgerSummary(file: name, kind: kind, lines: 0, months: [])
         func unreadable(_ why: String) -> LedgerResult {
             let message = "cannot read ledger \(name): \(why)"
-            let v = rules.invalid(message, at: unreadableAt ?? Violation.Location(file: name), period: nil, subject: "file \(name)")
+            let v = rules.invalid(message, at: unreadableAt ?? Violation.Location(file: name, line: 1, column: 1), period: nil, subject: "file \(name)")
             return LedgerResult(summary: summary, violations: [v], readable: false)
         }
         let fd = open(path, O_RDONLY)

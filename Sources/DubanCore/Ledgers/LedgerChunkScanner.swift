@@ -471,11 +471,17 @@ struct LedgerChunkScanner {
         invalid(message, at: careful ? opens[columns[column]] : starts[columns[column]], period: month)
     }
 
-    /// A field's text for messages (quotes undone, at most 40 characters).
+    /// A field's text for messages (quotes undone, control characters as U+XXXX, at most 40 characters).
     private func text(_ column: Int) -> String {
         let (p, n) = field(column)
         var s = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
         if quoting(column) == 2 { s = s.replacingOccurrences(of: "\"\"", with: "\"") }
+        if s.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            s = s.unicodeScalars.map { scalar in
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                return scalar.properties.generalCategory == .control ? "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex : String(scalar)
+            }.joined()
+        }
         return s.count > 40 ? String(s.prefix(40)) + "…" : s
     }
 
