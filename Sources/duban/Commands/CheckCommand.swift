@@ -35,11 +35,9 @@ struct CheckCommand: ParsableCommand {
         let set = rulesOptions.load()
         let asOf = options.day(config: config)
         let paths = inputs.isEmpty ? (config.inputs ?? ["inputs"]) : inputs
-        var loaded = loadSubmissions(paths, set: set, asOf: asOf)
-        let ledgers = SubmissionLedgers.check(loaded.accepted, set: set)
-        loaded.violations += ledgers.violations
+        let (loaded, ledgers) = loadSubmissions(paths, set: set, asOf: asOf)
         let violations = Evaluator(set: set, asOf: asOf).evaluate(loaded)
         options.finish(CheckReport(asOf: asOf, violations: violations, superseded: loaded.superseded, files: loaded.fileCount,
-                                   ledgers: ledgers.ledgers))
+                                   ledgers: ledgers))
     }
 }

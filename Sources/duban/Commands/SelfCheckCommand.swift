@@ -31,14 +31,12 @@ struct SelfCheckCommand: ParsableCommand {
         let config = loadConfig()
         let set = rulesOptions.load()
         let asOf = options.day(config: config)
-        var loaded = loadSubmissions([file], set: set, asOf: asOf, walkFolders: false)
-        let ledgers = SubmissionLedgers.check(loaded.accepted, set: set)
-        loaded.violations += ledgers.violations
+        let (loaded, ledgers) = loadSubmissions([file], set: set, asOf: asOf, walkFolders: false)
         var violations = loaded.violations
         if let submission = loaded.accepted.first {
             let focus = Evaluator.Focus(department: submission.department, period: submission.period)
             violations = Evaluator(set: set, asOf: asOf).evaluate(loaded, focus: focus)
         }
-        options.finish(CheckReport(asOf: asOf, violations: violations, superseded: [], files: loaded.fileCount, ledgers: ledgers.ledgers))
+        options.finish(CheckReport(asOf: asOf, violations: violations, superseded: [], files: loaded.fileCount, ledgers: ledgers))
     }
 }

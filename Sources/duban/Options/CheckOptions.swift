@@ -54,13 +54,19 @@ struct CheckOptions: ParsableArguments {
     }
 }
 
-/// Reads the submissions; a path that does not exist ends the command with status 2.
-func loadSubmissions(_ paths: [String], set: RuleSet, asOf: Day, walkFolders: Bool = true) -> SubmissionLoader.Result {
+/// Reads the submissions and checks the ledgers the accepted ones name (docs/ledgers.md); the
+/// ledgers' findings join the loader's. A path that does not exist ends the command with status 2.
+func loadSubmissions(_ paths: [String], set: RuleSet, asOf: Day, walkFolders: Bool = true)
+    -> (loaded: SubmissionLoader.Result, ledgers: [LedgerSummary]) {
+    var loaded: SubmissionLoader.Result
     do throws(SubmissionLoader.Unusable) {
-        return try SubmissionLoader.load(paths: paths, set: set, asOf: asOf, walkFolders: walkFolders)
+        loaded = try SubmissionLoader.load(paths: paths, set: set, asOf: asOf, walkFolders: walkFolders)
     } catch {
         fail(error.description)
     }
+    let ledgers = SubmissionLedgers.check(loaded.accepted, set: set)
+    loaded.violations += ledgers.violations
+    return (loaded, ledgers.ledgers)
 }
 
 /// Loads `.duban.yml`; a broken config ends the command with status 2.
