@@ -85,6 +85,12 @@ enum LedgerFields {
     /// Reads 8 bytes at `p` and 2 at `p + 8`.
     @inline(__always)
     static func day(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
+        dayAndMonth(p, n)?.day
+    }
+
+    /// `YYYY-MM-DD` naming a real day, as `day` reads it, with the key of its month (as `month`).
+    @inline(__always)
+    static func dayAndMonth(_ p: UnsafePointer<UInt8>, _ n: Int) -> (day: Int32, month: Int32)? {
         guard n == 10 else { return nil }
         // "YYYY-MM-" less its expected bytes is 0–9 per digit and 0 per '-'.
         let t = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian ^ 0x2D30_302D_3030_3030
@@ -92,7 +98,7 @@ enum LedgerFields {
         guard (t | (t &+ 0x0006_0600_0606_0606)) & 0xFFF0_F0FF_F0F0_F0F0 == 0, (u | (u &+ 0x0606)) & 0xF0F0 == 0 else { return nil }
         let y = year(t), m = Int32(t >> 40 & 0xFF) &* 10 &+ Int32(t >> 48 & 0xFF), d = Int32(u & 0xFF) &* 10 &+ Int32(u >> 8)
         guard y >= 1, m >= 1, m <= 12, d >= 1, d <= 28 || d <= daysIn(m, y) else { return nil }
-        return y &* 10000 &+ m &* 100 &+ d
+        return (y &* 10000 &+ m &* 100 &+ d, y &* 12 &+ m &- 1)
     }
 
     @inline(__always)
