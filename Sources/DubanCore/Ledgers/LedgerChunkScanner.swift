@@ -241,7 +241,7 @@ struct LedgerChunkScanner {
                 if b == 34 { return -1 }
                 others &= others &- 1
             }
-            if stop >= 0 { commas &= (1 &<< UInt64((stop &- o) &* 8)) &- 1 }
+            if stop >= 0 { commas &= (1 &<< UInt64(truncatingIfNeeded: (stop &- o) &* 8)) &- 1 }
             while commas != 0 {
                 let at = o &+ commas.trailingZeroBitCount &>> 3
                 if f == commaCount { return -1 }
@@ -460,7 +460,7 @@ struct LedgerChunkScanner {
             }
             bad |= Self.nonPrintable(UnsafeRawPointer(p + (n &- 8)).loadUnaligned(as: UInt64.self).littleEndian)
         } else if n > 0 && n < 8 {
-            let keep = (1 &<< UInt64(n &* 8)) &- 1
+            let keep = (1 &<< UInt64(truncatingIfNeeded: n &* 8)) &- 1
             let v = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian
             bad = Self.nonPrintable(v & keep | ~keep & 0x4141_4141_4141_4141)  // padded with 'A'
         }
