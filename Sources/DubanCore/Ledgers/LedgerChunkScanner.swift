@@ -42,8 +42,12 @@ struct LedgerChunkScanner {
     let c: Context
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
-    /// Per field of the current row: content start and end (inside the quotes); for a row read by
-    /// `split` also its first byte and quoting (0 plain, 1 quoted, 2 quoted with doubled quotes inside).
+    /// A row read by `splitPlain`: -1, then the offset of the byte ending each field (its comma or
+    /// line end), so field f is (bounds[f], bounds[f + 1]) exclusive. Spare slots behind, for the
+    /// commas of a word written before they are counted.
+    private let bounds: UnsafeMutablePointer<Int>
+    /// A row read by `split`, per field: content start and end (inside the quotes), its first byte and
+    /// quoting (0 plain, 1 quoted, 2 quoted with doubled quotes inside).
     private let starts: UnsafeMutablePointer<Int>
     private let ends: UnsafeMutablePointer<Int>
     private let opens: UnsafeMutablePointer<Int>
@@ -79,6 +83,8 @@ struct LedgerChunkScanner {
         // Never zeroed: every byte they look at was read, the rest is masked off.
         buffer = .allocate(capacity: capacity + 8)
         let n = context.layout.fieldCount + 1
+        bounds = .allocate(capacity: n + 8)
+        bounds[0] = -1
         starts = .allocate(capacity: n)
         ends = .allocate(capacity: n)
         opens = .allocate(capacity: n)
@@ -90,7 +96,7 @@ struct LedgerChunkScanner {
     }
 
     func release() {
-        buffer.deallocate(); starts.deallocate(); ends.deallocate(); opens.deallocate(); quoting.deallocate(); columns.deallocate()
+        buffer.deallocate(); bounds.deallocate(); starts.deallocate(); ends.deallocate(); opens.deallocate(); quoting.deallocate(); columns.deallocate()
     }
 
     // MARK: Reading
@@ -220,11 +226,10 @@ struct LedgerChunkScanner {
     /// a finding, and the row is read by `check`.
     @inline(__always)
     private mutating func splitPlain(_ pos: Int, _ available: Int) -> Int {
-        let p = buffer + pos, commaCount = commaCount, starts = starts, ends = ends
+        let p = buffer + pos, commaCount = commaCount, bounds = bounds
         let span = min(available, maxSpan)
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080
         var f = 0, o = 0
-        starts[0] = 0
         while o < span {
             // Bytes past `span` may be loaded (the buffer has slack) but never end the row.
             let v = UnsafeRawPointer(p + o).loadUnaligned(as: UInt64.self).littleEndian
@@ -242,17 +247,18 @@ struct LedgerChunkScanner {
                 others &= others &- 1
             }
             if stop >= 0 { commas &= (1 &<< UInt64(truncatingIfNeeded: (stop &- o) &* 8)) &- 1 }
-            while commas != 0 {
-                let at = o &+ commas.trailingZeroBitCount &>> 3
-                if f == commaCount { return -1 }
-                ends[f] = at
-                f &+= 1
-                starts[f] = at &+ 1
-                commas &= commas &- 1
+            if commas != 0 {
+                // At most 8 commas a word: `bounds` has room for them before the count is checked.
+                repeat {
+                    f &+= 1
+                    bounds[f] = o &+ commas.trailingZeroBitCount &>> 3
+                    commas &= commas &- 1
+                } while commas != 0
+                if f > commaCount { return -1 }
             }
             if stop >= 0 {
                 guard stop < span, f == commaCount else { return -1 }
-                ends[f] = stop
+                bounds[f &+ 1] = stop
                 row = UnsafePointer(p)
                 rowLength = stop
                 return p[stop] == 10 ? stop : stop &+ 1
@@ -331,17 +337,27 @@ struct LedgerChunkScanner {
 
     /// The current row's field table, copied out of the scanner once per row, so that reading a
     /// field does not reload it after every store.
-    private var fields: RowFields { RowFields(row: row, starts: starts, ends: ends, columns: columns) }
+    private var fields: RowFields {
+        careful ? RowFields(row: row, before: starts, ends: ends, skip: 0, columns: columns)
+                : RowFields(row: row, before: bounds, ends: bounds + 1, skip: 1, columns: columns)
+    }
 
+    /// Field f of a row spans [before[f] + skip, ends[f]).
     private struct RowFields {
         let row: UnsafePointer<UInt8>
-        let starts: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>, columns: UnsafeMutablePointer<Int>
+        let before: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>
+        let skip: Int
+        let columns: UnsafeMutablePointer<Int>
+
+        /// The offset of the first byte of a required column's field.
+        @inline(__always)
+        func start(_ column: Int) -> Int { before[columns[column]] &+ skip }
 
         /// The bytes of a required column's field.
         @inline(__always)
         subscript(column: Int) -> (UnsafePointer<UInt8>, Int) {
-            let f = columns[column]
-            return (row + starts[f], ends[f] &- starts[f])
+            let f = columns[column], start = before[f] &+ skip
+            return (row + start, ends[f] &- start)
         }
     }
 
@@ -521,7 +537,7 @@ struct LedgerChunkScanner {
     }
 
     private mutating func badField(_ column: Int, _ message: String, month: Int32? = nil) {
-        invalid(message, at: careful ? opens[columns[column]] : starts[columns[column]], period: month)
+        invalid(message, at: careful ? opens[columns[column]] : fields.start(column), period: month)
     }
 
     /// A field's text for messages (quotes undone, control characters as U+XXXX, at most 40 characters).
