@@ -364,7 +364,6 @@ struct LedgerChunkScanner {
     // MARK: Account-credit rows
 
     private static let creditColumns = LedgerKind.accountCredit.columns
-    private static let expenseColumns = LedgerKind.accountExpense.columns
 
     private mutating func credit() {
         // The month first, so that every finding of the row carries it as its period.
@@ -377,18 +376,14 @@ struct LedgerChunkScanner {
         if status == nil { ok = false; badEnum(1, .status, month: month) }
         let (bp, bn) = fields[2]
         let birth = LedgerFields.dayAndMonth(bp, bn)
-        if birth == nil { ok = false; badField(2, "\(Self.creditColumns[2]) '\(text(2))' is not a real day (YYYY-MM-DD)", month: month) }
-        if month == nil { ok = false; badField(3, "\(Self.creditColumns[3]) '\(text(3))' is not a month (YYYY-MM)") }
+        if birth == nil { ok = false; badDay(2, month: month) }
+        if month == nil { ok = false; badMonth(3) }
         var base: Int64 = -1
         let (cp, cn) = fields[4]
         if let v = LedgerFields.plainFen(cp, cn) {
             base = v
         } else if cn > 0 || status == 0 {
-            switch LedgerFields.fen(cp, cn, signed: false) {
-            case .success(let v): base = v
-            case .failure(.empty): ok = false; badField(4, "\(Self.creditColumns[4]) is required for an in-service row", month: month)
-            case .failure(let e): ok = false; badField(4, e.message(Self.creditColumns[4], text(4)), month: month)
-            }
+            if let v = baseSlowly(month: month) { base = v } else { ok = false }
         }
         let credited = amount(5, fields[5], signed: false, month: month)
         let share = amount(6, fields[6], signed: false, month: month)
@@ -422,7 +417,7 @@ struct LedgerChunkScanner {
         let date = LedgerFields.day(dp, dn)
         let month = date.map { ($0 / 10000) * 12 + ($0 / 100 % 100) - 1 }
         var ok = personValid(fields[0], month: month)
-        if date == nil { ok = false; badField(1, "\(Self.expenseColumns[1]) '\(text(1))' is not a real day (YYYY-MM-DD)") }
+        if date == nil { ok = false; badDay(1, month: nil) }
         let (bp, bn) = fields[2]
         let beneficiary = beneficiaryWords.index(bp, bn)
         if beneficiary == nil { ok = false; badEnum(2, .beneficiary, month: month) }
@@ -532,6 +527,31 @@ struct LedgerChunkScanner {
         }
     }
 
+    /// A contribution base `plainFen` does not take, or an in-service row's empty one: read carefully, or reported.
+    @inline(never)
+    private mutating func baseSlowly(month: Int32?) -> Int64? {
+        let (p, n) = field(4)
+        switch LedgerFields.fen(p, n, signed: false) {
+        case .success(let v): return v
+        case .failure(.empty): badField(4, "\(Self.creditColumns[4]) is required for an in-service row", month: month)
+        case .failure(let e): badField(4, e.message(Self.creditColumns[4], text(4)), month: month)
+        }
+        return nil
+    }
+
+    // The reports of unreadable fields are out of line, to keep the row's common path small.
+
+    @inline(never)
+    private mutating func badDay(_ column: Int, month: Int32?) {
+        badField(column, "\(c.layout.kind.columns[column]) '\(text(column))' is not a real day (YYYY-MM-DD)", month: month)
+    }
+
+    @inline(never)
+    private mutating func badMonth(_ column: Int) {
+        badField(column, "\(c.layout.kind.columns[column]) '\(text(column))' is not a month (YYYY-MM)")
+    }
+
+    @inline(never)
     private mutating func badEnum(_ column: Int, _ vocabulary: LedgerVocabulary, month: Int32? = nil) {
         badField(column, "\(c.layout.kind.columns[column]) '\(text(column))' is not one of \(vocabulary.expected)", month: month)
     }
