@@ -43,8 +43,7 @@ struct LedgerChunkScanner {
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     /// A row read by `splitPlain`: -1, then the offset of the byte ending each field (its comma or
-    /// line end), so field f is (bounds[f], bounds[f + 1]) exclusive. Spare slots behind, for the
-    /// commas of a word written before they are counted.
+    /// line end), so field f is (bounds[f], bounds[f + 1]) exclusive.
     private let bounds: UnsafeMutablePointer<Int>
     /// A row read by `split`, per field: content start and end (inside the quotes), its first byte and
     /// quoting (0 plain, 1 quoted, 2 quoted with doubled quotes inside).
@@ -83,7 +82,7 @@ struct LedgerChunkScanner {
         // Never zeroed: every byte they look at was read, the rest is masked off.
         buffer = .allocate(capacity: capacity + 8)
         let n = context.layout.fieldCount + 1
-        bounds = .allocate(capacity: n + 8)
+        bounds = .allocate(capacity: n)
         bounds[0] = -1
         starts = .allocate(capacity: n)
         ends = .allocate(capacity: n)
@@ -228,40 +227,30 @@ struct LedgerChunkScanner {
     private mutating func splitPlain(_ pos: Int, _ available: Int) -> Int {
         let p = buffer + pos, commaCount = commaCount, bounds = bounds
         let span = min(available, maxSpan)
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080
         var f = 0, o = 0
         while o < span {
             // Bytes past `span` may be loaded (the buffer has slack) but never end the row.
             let v = UnsafeRawPointer(p + o).loadUnaligned(as: UInt64.self).littleEndian
-            // Per byte, the high bit where it is below ',' (0x2C) or below '-': every byte that matters is.
-            let low = v & low7
-            let belowComma = ~((low &+ 0x5454_5454_5454_5454) | v) & high
-            var commas = ~((low &+ 0x5353_5353_5353_5353) | v) & high ^ belowComma
-            var others = belowComma
-            var stop = -1
-            while others != 0 {
-                let k = o &+ others.trailingZeroBitCount &>> 3
+            // Per byte, the high bit where it is below '-' (0x2D): ',' and every byte that can end or
+            // quote a field are; in a common row, only its commas and line end.
+            var specials = ~((v & 0x7F7F_7F7F_7F7F_7F7F &+ 0x5353_5353_5353_5353) | v) & 0x8080_8080_8080_8080
+            while specials != 0 {
+                let k = o &+ specials.trailingZeroBitCount &>> 3
                 let b = p[k]
-                if b == 10 || (b == 13 && k &+ 1 < span && p[k &+ 1] == 10) { stop = k; break }
-                if b == 34 { return -1 }
-                others &= others &- 1
-            }
-            if stop >= 0 { commas &= (1 &<< UInt64(truncatingIfNeeded: (stop &- o) &* 8)) &- 1 }
-            if commas != 0 {
-                // At most 8 commas a word: `bounds` has room for them before the count is checked.
-                repeat {
+                if b == 44 {
+                    if f == commaCount { return -1 }
                     f &+= 1
-                    bounds[f] = o &+ commas.trailingZeroBitCount &>> 3
-                    commas &= commas &- 1
-                } while commas != 0
-                if f > commaCount { return -1 }
-            }
-            if stop >= 0 {
-                guard stop < span, f == commaCount else { return -1 }
-                bounds[f &+ 1] = stop
-                row = UnsafePointer(p)
-                rowLength = stop
-                return p[stop] == 10 ? stop : stop &+ 1
+                    bounds[f] = k
+                } else if b == 10 || (b == 13 && k &+ 1 < span && p[k &+ 1] == 10) {
+                    guard k < span, f == commaCount else { return -1 }
+                    bounds[f &+ 1] = k
+                    row = UnsafePointer(p)
+                    rowLength = k
+                    return b == 10 ? k : k &+ 1
+                } else if b == 34 {
+                    return -1
+                }
+                specials &= specials &- 1
             }
             o &+= 8
         }
