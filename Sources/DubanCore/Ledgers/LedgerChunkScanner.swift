@@ -375,7 +375,9 @@ struct LedgerChunkScanner {
             if let v = baseSlowly(month: month) { base = v } else { ok = false }
         }
         let credited = amount(5, fields[5], signed: false, month: month)
-        let share = amount(6, fields[6], signed: false, month: month)
+        // A correct row's employer share is 0: "0.00" or "0" needs no parsing.
+        let (hp, hn) = fields[6]
+        let share = LedgerFields.isZero(hp, hn) ? 0 : amount(6, (hp, hn), signed: false, month: month)
         guard ok, let status, let birth, let month, let credited, let share else { return }
         let s = monthStandards
         let checked: Bool

@@ -83,6 +83,12 @@ enum LedgerFields {
         return Int64(t) &* scale
     }
 
+    /// Whether the amount is written `0.00` or `0`. Reads 4 bytes at `p`.
+    @inline(__always)
+    static func isZero(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        n == 4 ? UnsafeRawPointer(p).loadUnaligned(as: UInt32.self).littleEndian == 0x3030_2E30 : n == 1 && p[0] == UInt8(ascii: "0")
+    }
+
     /// `t` without its byte `k` (1–6), the bytes above it moved down by one.
     @inline(__always)
     private static func withoutByte(_ t: UInt64, _ k: Int) -> UInt64 {
