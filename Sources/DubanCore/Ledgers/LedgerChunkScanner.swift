@@ -364,7 +364,7 @@ struct LedgerChunkScanner {
         let status = statusWords.index(sp, sn)
         if status == nil { ok = false; badEnum(1, .status, month: month) }
         let (bp, bn) = fields[2]
-        let birth = LedgerFields.dayAndMonth(bp, bn)
+        let birth = LedgerFields.day(bp, bn)
         if birth == nil { ok = false; badDay(2, month: month) }
         if month == nil { ok = false; badMonth(3) }
         var base: Int64 = -1
@@ -405,8 +405,8 @@ struct LedgerChunkScanner {
     private mutating func expense() {
         let fields = self.fields
         let (dp, dn) = fields[1]
-        let date = LedgerFields.day(dp, dn)
-        let month = date.map { ($0 / 10000) * 12 + ($0 / 100 % 100) - 1 }
+        let day = LedgerFields.day(dp, dn)
+        let date = day?.day, month = day?.month
         var ok = personValid(fields[0], month: month)
         if date == nil { ok = false; badDay(1, month: nil) }
         let (bp, bn) = fields[2]

@@ -96,16 +96,10 @@ enum LedgerFields {
         return t & below | (t &>> 8) & ~below
     }
 
-    /// `YYYY-MM-DD` naming a real day, as year·10000 + month·100 + day; nil otherwise.
-    /// Reads 8 bytes at `p` and 2 at `p + 8`.
+    /// `YYYY-MM-DD` naming a real day, as year·10000 + month·100 + day with the key of its month
+    /// (as `month` gives it); nil otherwise. Reads 8 bytes at `p` and 2 at `p + 8`.
     @inline(__always)
-    static func day(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
-        dayAndMonth(p, n)?.day
-    }
-
-    /// `YYYY-MM-DD` naming a real day, as `day` reads it, with the key of its month (as `month`).
-    @inline(__always)
-    static func dayAndMonth(_ p: UnsafePointer<UInt8>, _ n: Int) -> (day: Int32, month: Int32)? {
+    static func day(_ p: UnsafePointer<UInt8>, _ n: Int) -> (day: Int32, month: Int32)? {
         guard n == 10 else { return nil }
         // "YYYY-MM-" less its expected bytes is 0–9 per digit and 0 per '-'.
         let t = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian ^ 0x2D30_302D_3030_3030
