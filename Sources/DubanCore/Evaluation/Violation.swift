@@ -100,9 +100,13 @@ public struct Violation: Sendable, Hashable {
     /// Same violation, same fingerprint, night after night: FNV-1a 64 over what the violation is,
     /// never where it was found.
     public var fingerprint: String {
-        let parts = [kind.rawValue, rule ?? "", department ?? "", period?.description ?? due?.description ?? "",
-                     metric ?? "", scope ?? "", subject ?? ""]
-        return Fingerprint.fnv1a64(parts.joined(separator: "\u{1F}"))
+        var hash = Fingerprint()
+        for (i, part) in [kind.rawValue, rule ?? "", department ?? "", period?.description ?? due?.description ?? "",
+                          metric ?? "", scope ?? "", subject ?? ""].enumerated() {
+            if i > 0 { hash.add("\u{1F}") }
+            hash.add(part)
+        }
+        return hash.hex
     }
 
     /// `violations` in report order: department, rule (reading order; no rule first), kind,
@@ -110,8 +114,13 @@ public struct Violation: Sendable, Hashable {
     /// once, so that a comparison compares integers instead of Chinese names (and rule ids part
     /// by part).
     public static func inReportOrder(_ violations: [Violation]) -> [Violation] {
-        let departments = ranks(violations.map { $0.department ?? "" }, by: <)
-        let rules = ranks(violations.map(\.rule), by: Rule.idPrecedes)
+        inReportOrder(items: violations)
+    }
+
+    /// `inReportOrder` of anything that has the keys (compact ledger findings, sorted without building them).
+    static func inReportOrder<Item: ReportOrdered>(items violations: [Item]) -> [Item] {
+        let departments = ranks(violations.map { $0.department ?? "" }) { $0 }
+        let rules = ranks(violations.map(\.rule), key: Rule.IDOrder.init)
         let order = violations.indices.sorted { i, j in
             let a = violations[i], b = violations[j]
             // Distinct names rank apart, so this is `a.department != b.department`.
@@ -124,14 +133,14 @@ public struct Violation: Sendable, Hashable {
         return order.map { violations[$0] }
     }
 
-    /// For each value, an integer that orders as `precedes` orders the values (equal for values
-    /// neither precedes); no value ranks first.
-    private static func ranks(_ values: [String?], by precedes: (String, String) -> Bool) -> [Int] {
-        let distinct = Set(values.compactMap { $0 }).sorted(by: precedes)
+    /// For each value, an integer that orders as the values' keys order (equal for equal
+    /// keys); no value ranks first. Each distinct value's key is made once.
+    private static func ranks<Key: Comparable>(_ values: [String?], key: (String) -> Key) -> [Int] {
+        let distinct = Set(values.compactMap { $0 }).map { (value: $0, key: key($0)) }.sorted { $0.key < $1.key }
         var rank: [String: Int] = [:], r = 0
-        for (k, value) in distinct.enumerated() {
-            if k > 0, precedes(distinct[k - 1], value) { r += 1 }
-            rank[value] = r
+        for (k, entry) in distinct.enumerated() {
+            if k > 0, distinct[k - 1].key < entry.key { r += 1 }
+            rank[entry.value] = r
         }
         return values.map { $0.map { rank[$0]! } ?? -1 }
     }
@@ -184,15 +193,30 @@ extension Violation: ReportOrdered {
     var lastKey: String { subject ?? message }
 }
 
-/// A fixed, process-independent hash (Swift's `Hasher` is seeded per process).
-public enum Fingerprint {
-    public static func fnv1a64(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+/// A fixed, process-independent hash (Swift's `Hasher` is seeded per process): FNV-1a 64 over
+/// UTF-8 text added piece by piece, as 16 hex digits.
+public struct Fingerprint {
+    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    public mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    public var hex: String {
+        String(unsafeUninitializedCapacity: 16) { out in
+            let digits: StaticString = "0123456789abcdef"
+            for i in 0..<16 {
+                out[i] = digits.utf8Start[Int(hash >> (60 - 4 * UInt64(i)) & 0xF)]
+            }
+            return 16
+        }
     }
 }

@@ -8,7 +8,7 @@ struct ViolationBuilder {
               reported: String? = nil, required: String? = nil, location: Violation.Location? = nil,
               metric: String? = nil, scope: String? = nil, subject: String? = nil) -> Violation {
         Violation(rule: rule?.id ?? ruleID, kind: kind, severity: kind.severity, department: department,
-                  roles: rule.map(roleNames) ?? Violation.RoleNames(), message: zh, messageEN: en,
+                  roles: rule.map(set.roleNames) ?? Violation.RoleNames(), message: zh, messageEN: en,
                   citation: rule?.citation, due: due, period: period,
                   evidence: Violation.Evidence(reported: reported, required: required), location: location,
                   metric: metric, scope: scope, subject: subject)
@@ -18,10 +18,5 @@ struct ViolationBuilder {
     func invalid(_ zh: String, _ en: String, at location: Violation.Location, department: String?,
                  period: YearMonth? = nil, subject: String) -> Violation {
         make(.invalid, rule: nil, department: department, zh: zh, en: en, period: period, location: location, subject: subject)
-    }
-
-    func roleNames(_ rule: Rule) -> Violation.RoleNames {
-        Violation.RoleNames(lead: set.departments.names(rule.roles.lead), responsible: set.departments.names(rule.roles.responsible),
-                            assisting: set.departments.names(rule.roles.assisting))
     }
 }

@@ -18,8 +18,7 @@ public struct ViolationList: RandomAccessCollection, Sendable {
     /// all of them built whole. (A finding never ties with an ordinary violation on every key —
     /// its line is a row's and its subject names the row —; if it did, the violation would come first.)
     public init(reportOrdered ordinary: [Violation], ledger findings: [LedgerFinding]) {
-        // A stable sort, as `inReportOrder`'s: findings equal on every key keep their order.
-        let ledger = findings.indices.sorted { Violation.precedes(findings[$0], findings[$1]) }.map { findings[$0] }
+        let ledger = Violation.inReportOrder(items: findings)
         var slots: [Int] = []
         slots.reserveCapacity(ordinary.count + ledger.count)
         var i = 0, j = 0

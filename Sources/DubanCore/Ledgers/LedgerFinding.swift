@@ -39,17 +39,6 @@ public struct LedgerFinding: Sendable {
         }
     }
 
-    /// The rule the row breaks; none for an unreadable row.
-    private var broken: Rule? {
-        switch problem {
-        case .inServiceCredit: return rules.inService
-        case .retireeCredit(_, _, _, let seventy): return seventy ? rules.seventyPlus : rules.under70
-        case .employerShare: return rules.employer
-        case .payment: return rules.accountUse
-        case .unreadable: return nil
-        }
-    }
-
     var period: YearMonth? { month >= 0 ? LedgerFields.yearMonth(month) : nil }
 
     /// The row's place: file and line, and the column for an unreadable row.
@@ -141,7 +130,16 @@ public struct LedgerFinding: Sendable {
 extension LedgerFinding: ReportOrdered {
     /// 市医保局, as for every ledger finding.
     var department: String? { rules.department }
-    var rule: String? { broken?.id }
+    /// The id of the rule the row breaks; none for an unreadable row.
+    var rule: String? {
+        switch problem {
+        case .inServiceCredit: return rules.inService.id
+        case .retireeCredit(_, _, _, let seventy): return seventy ? rules.seventyPlus.id : rules.under70.id
+        case .employerShare: return rules.employer.id
+        case .payment: return rules.accountUse.id
+        case .unreadable: return nil
+        }
+    }
     var location: Violation.Location? { place }
     var lastKey: String { subject }
 }

@@ -91,8 +91,8 @@ public enum RuleSetLoader {
         }
         diagnostics += RuleSetValidator.check(loaded, in: set)
         // Sort the positions, not the rules: moving a rule moves (and retains) all its fields.
-        let ids = loaded.map(\.id)
-        set.rules = ids.indices.sorted { Rule.idPrecedes(ids[$0], ids[$1]) }.map { loaded[$0] }
+        let order = loaded.map { Rule.IDOrder($0.id) }
+        set.rules = order.indices.sorted { order[$0] < order[$1] }.map { loaded[$0] }
         return (set, diagnostics.sorted(by: Diagnostic.ordered))
     }
 

@@ -85,9 +85,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
-    public var description: String {
-        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
+    public var description: String { isoText(year, month, day) }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
@@ -144,7 +142,7 @@ public struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
 
-    public var description: String { "\(pad(year, 4))-\(pad(month, 2))" }
+    public var description: String { isoText(year, month, nil) }
 }
 
 /// `YYYY-MM-DD` (count 3) or `YYYY-MM` (count 2) in ASCII, read byte by byte; nil when the text
@@ -164,6 +162,30 @@ private func isoFields(_ b: UnsafeBufferPointer<UInt8>, count: Int) -> (Int, Int
     if count == 2 { return (year, month, 0) }
     guard let day = number(8..<10) else { return nil }
     return (year, month, day)
+}
+
+/// `YYYY-MM-DD`, or `YYYY-MM` without a day, zero-padded, written as bytes (reports print a
+/// date for nearly every violation). A year outside 0...9999 takes the slow path.
+private func isoText(_ year: Int, _ month: Int, _ day: Int?) -> String {
+    guard (0...9999).contains(year) else {
+        return "\(pad(year, 4))-\(pad(month, 2))" + (day.map { "-\(pad($0, 2))" } ?? "")
+    }
+    return String(unsafeUninitializedCapacity: 10) { out in
+        func put(_ value: Int, width: Int, at start: Int) {
+            var value = value
+            for i in stride(from: start + width - 1, through: start, by: -1) {
+                out[i] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+        }
+        put(year, width: 4, at: 0)
+        out[4] = UInt8(ascii: "-")
+        put(month, width: 2, at: 5)
+        guard let day else { return 7 }
+        out[7] = UInt8(ascii: "-")
+        put(day, width: 2, at: 8)
+        return 10
+    }
 }
 
 func pad(_ value: Int, _ width: Int) -> String {

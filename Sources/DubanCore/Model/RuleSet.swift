@@ -3,14 +3,21 @@ import DubanYAML
 /// Everything loaded from a rules directory.
 public struct RuleSet: Sendable {
     public var documents: [String: Document] = [:]
-    public var departments = DepartmentRegistry()
+    public var departments = DepartmentRegistry() {
+        didSet { resolveRoleNames() }
+    }
     public var metrics: [String: Metric] = [:]
     public var calendar = WorkCalendar()
     /// Rules in id order (`Rule.idPrecedes`).
     public var rules: [Rule] = [] {
-        didSet { ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }) }
+        didSet {
+            ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            resolveRoleNames()
+        }
     }
     private var ruleIndex: [String: Int] = [:]
+    /// The role names of each rule, resolved once: every violation of a rule shares its arrays.
+    private var roleNamesByRule: [Violation.RoleNames] = []
     /// Number of files read.
     public var fileCount = 0
 
@@ -20,6 +27,22 @@ public struct RuleSet: Sendable {
 
     /// The position of a rule in `rules`, without copying the rule.
     public func index(ofRule id: String) -> Int? { ruleIndex[id] }
+
+    /// A rule's three role lists by canonical name, groups expanded (`DepartmentRegistry.names`);
+    /// resolved once for a rule of this set (by id), else now.
+    public func roleNames(of rule: Rule) -> Violation.RoleNames {
+        if let i = ruleIndex[rule.id] { return roleNamesByRule[i] }
+        return Self.roleNames(rule, in: departments)
+    }
+
+    private mutating func resolveRoleNames() {
+        roleNamesByRule = rules.map { Self.roleNames($0, in: departments) }
+    }
+
+    private static func roleNames(_ rule: Rule, in registry: DepartmentRegistry) -> Violation.RoleNames {
+        Violation.RoleNames(lead: registry.names(rule.roles.lead), responsible: registry.names(rule.roles.responsible),
+                            assisting: registry.names(rule.roles.assisting))
+    }
 
     /// The known rule id closest to a mistyped one, for "did you mean".
     public func closestRuleID(to id: String) -> String? {

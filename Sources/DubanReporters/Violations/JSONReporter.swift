@@ -10,34 +10,83 @@ public struct JSONReporter: CheckReporter {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Written element by element and handed on in pieces of about 64 KiB, so a large report
+    /// never exists whole, neither as values nor as text. Keys in sorted order, as `JSON` has them.
     public func write(_ report: CheckReport, language: Language, to write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        let violations = report.violations, superseded = report.superseded
-        try JSON.writeObject([
-            "as_of": .string(report.asOf.description),
-            "summary": .object(["errors": .int(report.errors), "warnings": .int(report.warnings), "files": .int(report.files)]),
-            "ledgers": .array(report.ledgers.map(LedgerTotals.json)),
-        ], arrays: [
-            "violations": (violations.count, { Self.violation(violations[$0]) }),
-            "superseded": (superseded.count, { i in
-                let s = superseded[i]
-                return .object(["file": .string(s.file), "department": .string(s.department), "period": .string(s.period.description),
-                                "submitted": .string(s.submitted.description), "superseded_by": .string(s.supersededBy)])
-            }),
-        ], to: write)
+        let piece = 1 << 16
+        var w = JSONWriter(capacity: piece + 4096)
+        try w.object { w in
+            w.member("as_of", report.asOf.description)
+            w.key("ledgers")
+            w.array(report.ledgers) { $0.value(LedgerTotals.json($1)) }
+            w.key("summary")
+            w.object { w in
+                w.member("errors", report.errors)
+                w.member("files", report.files)
+                w.member("warnings", report.warnings)
+            }
+            w.key("superseded")
+            w.array(report.superseded) { w, s in
+                w.object { w in
+                    w.member("department", s.department)
+                    w.member("file", s.file)
+                    w.member("period", s.period.description)
+                    w.member("submitted", s.submitted.description)
+                    w.member("superseded_by", s.supersededBy)
+                }
+            }
+            w.key("violations")
+            try w.array { w in
+                for v in report.violations {
+                    w.element()
+                    Self.violation(v, into: &w)
+                    try w.flush(atLeast: piece, to: write)
+                }
+            }
+        }
+        w.raw("\n")
+        try w.bytes.withUnsafeBufferPointer(write)
     }
 
-    static func violation(_ v: Violation) -> JSON {
-        .object([
-            "rule": .optional(v.rule), "kind": .string(v.kind.rawValue), "severity": .string(v.severity.rawValue),
-            "department": .optional(v.department), "period": .optional(v.period?.description), "due": .optional(v.due?.description),
-            "roles": .object(["lead": .array(v.roles.lead.map(JSON.string)), "responsible": .array(v.roles.responsible.map(JSON.string)),
-                              "assisting": .array(v.roles.assisting.map(JSON.string))]),
-            "message": .string(v.message), "message_en": .string(v.messageEN),
-            "citation": v.citation.map(RuleJSON.citation) ?? .null,
-            "evidence": .object(["reported": .optional(v.evidence.reported), "required": .optional(v.evidence.required)]),
-            "location": v.location.map { .object(["file": .string($0.file), "line": .optional($0.line), "column": .optional($0.column)]) } ?? .null,
-            "metric": .optional(v.metric), "scope": .optional(v.scope),
-            "fingerprint": .string(v.fingerprint),
-        ])
+    static func violation(_ v: Violation, into w: inout JSONWriter) {
+        w.object { w in
+            w.key("citation")
+            if let citation = v.citation { w.value(RuleJSON.citation(citation)) } else { w.null() }
+            w.member("department", v.department)
+            w.member("due", v.due?.description)
+            w.key("evidence")
+            w.object { w in
+                w.member("reported", v.evidence.reported)
+                w.member("required", v.evidence.required)
+            }
+            w.member("fingerprint", v.fingerprint)
+            w.member("kind", v.kind.rawValue)
+            w.key("location")
+            if let location = v.location {
+                w.object { w in
+                    w.member("column", location.column)
+                    w.member("file", location.file)
+                    w.member("line", location.line)
+                }
+            } else {
+                w.null()
+            }
+            w.member("message", v.message)
+            w.member("message_en", v.messageEN)
+            w.member("metric", v.metric)
+            w.member("period", v.period?.description)
+            w.key("roles")
+            w.object { w in
+                w.key("assisting")
+                w.array(v.roles.assisting) { $0.string($1) }
+                w.key("lead")
+                w.array(v.roles.lead) { $0.string($1) }
+                w.key("responsible")
+                w.array(v.roles.responsible) { $0.string($1) }
+            }
+            w.member("rule", v.rule)
+            w.member("scope", v.scope)
+            w.member("severity", v.severity.rawValue)
+        }
     }
 }

@@ -1,0 +1,205 @@
+/// Writes JSON text straight into UTF-8 bytes: objects and arrays one member or element a line,
+/// two spaces of indentation a level, `{}` and `[]` when empty, strings escaped per RFC 8259.
+/// `JSON` values are written through it, and the reports write their long arrays with it
+/// directly, without building a `JSON` value per element. A caller writes an object's keys in
+/// sorted order, as `JSON` does.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    /// Nothing has been written yet inside the innermost open object or array.
+    private var empty = true
+
+    public init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    // MARK: Containers
+
+    /// An object whose members `body` writes with `key` and a value.
+    public mutating func object(_ body: (inout JSONWriter) throws -> Void) rethrows {
+        try container("{", "}", body)
+    }
+
+    /// An array whose elements `body` writes, each after `element()`.
+    public mutating func array(_ body: (inout JSONWriter) throws -> Void) rethrows {
+        try container("[", "]", body)
+    }
+
+    /// An array of `items`, each written by `write`.
+    public mutating func array<Items: Sequence>(_ items: Items, _ write: (inout JSONWriter, Items.Element) -> Void) {
+        array { w in
+            for item in items {
+                w.element()
+                write(&w, item)
+            }
+        }
+    }
+
+    /// Starts an object member: the separator, the indentation, the key.
+    public mutating func key(_ key: String) {
+        element()
+        escape(key)
+        put(": ")
+    }
+
+    /// A member whose value is a string, or `null`.
+    public mutating func member(_ name: String, _ value: String?) {
+        key(name)
+        string(value)
+    }
+
+    /// A member whose value is a number, or `null`.
+    public mutating func member(_ name: String, _ value: Int?) {
+        key(name)
+        int(value)
+    }
+
+    /// Starts an array element: the separator and the indentation.
+    public mutating func element() {
+        put(empty ? "\n" : ",\n")
+        empty = false
+        indent(depth)
+    }
+
+    private mutating func container(_ open: StaticString, _ close: StaticString, _ body: (inout JSONWriter) throws -> Void) rethrows {
+        put(open)
+        let outer = empty
+        empty = true
+        depth += 1
+        try body(&self)
+        depth -= 1
+        if !empty {
+            put("\n")
+            indent(depth)
+        }
+        put(close)
+        empty = outer
+    }
+
+    // MARK: Values
+
+    public mutating func string(_ value: String) {
+        escape(value)
+    }
+
+    /// A string, or `null`.
+    public mutating func string(_ value: String?) {
+        if let value { escape(value) } else { put("null") }
+    }
+
+    /// A number, or `null`.
+    public mutating func int(_ value: Int?) {
+        if let value { number(String(value)) } else { put("null") }
+    }
+
+    /// A number already formatted as decimal text.
+    public mutating func number(_ text: String) {
+        append(text)
+    }
+
+    public mutating func bool(_ value: Bool) {
+        put(value ? "true" : "false")
+    }
+
+    public mutating func null() {
+        put("null")
+    }
+
+    public mutating func value(_ json: JSON) {
+        switch json {
+        case .string(let s): string(s)
+        case .number(let n): number(n)
+        case .bool(let b): bool(b)
+        case .null: null()
+        case .array(let items): array(items) { $0.value($1) }
+        case .object(let members):
+            object { w in
+                for key in members.keys.sorted() {
+                    w.key(key)
+                    w.value(members[key]!)
+                }
+            }
+        }
+    }
+
+    /// Appends raw text (a newline at the end of a document, say).
+    public mutating func raw(_ text: StaticString) {
+        put(text)
+    }
+
+    /// Hands the bytes written so far to `flush` once they reach `size`, and starts afresh.
+    public mutating func flush(atLeast size: Int, to flush: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        guard bytes.count >= size else { return }
+        try bytes.withUnsafeBufferPointer(flush)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Bytes
+
+    private mutating func put(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends a text's UTF-8 bytes in one copy, unescaped.
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    private mutating func indent(_ level: Int) {
+        var left = 2 * level
+        while left > 0 {
+            let n = min(left, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            left -= n
+        }
+    }
+
+    /// RFC 8259 escaping on the UTF-8 bytes: `"`, `\\`, control characters, and U+2028/U+2029
+    /// (E2 80 A8/A9), which some JavaScript readers take for line ends.
+    private mutating func escape(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { escape($0) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ text: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        while i < text.count {
+            // Copy the run of bytes that need no escape in one go.
+            var end = i
+            while end < text.count, !Self.needsEscape(text[end]) { end += 1 }
+            if end > i {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<end]))
+                i = end
+                if i == text.count { break }
+            }
+            let b = text[i]
+            switch b {
+            case UInt8(ascii: "\""): put("\\\"")
+            case UInt8(ascii: "\\"): put("\\\\")
+            case UInt8(ascii: "\n"): put("\\n")
+            case UInt8(ascii: "\r"): put("\\r")
+            case UInt8(ascii: "\t"): put("\\t")
+            case 0..<0x20:
+                let hex = String(b, radix: 16)
+                append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            case 0xE2 where i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9):
+                put(text[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                i += 2
+            default: bytes.append(b)
+            }
+            i += 1
+        }
+    }
+
+    /// Bytes `escape` may have to rewrite: quote, backslash, control characters, and the lead
+    /// byte of U+2028/U+2029.
+    @inline(__always)
+    private static func needsEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0xE2
+    }
+}
