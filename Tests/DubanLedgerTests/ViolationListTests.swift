@@ -79,6 +79,12 @@ import Testing
         #expect(list.warnings > 0 && list.errors > list.warnings)
     }
 
+    /// The point of holding findings compact (docs/ledgers.md, Reading at scale): a short person
+    /// id is kept inline, so a finding of a well-formed row is this and nothing on the heap.
+    @Test func aFindingIsSmall() {
+        #expect(MemoryLayout<LedgerFinding>.stride <= 96)
+    }
+
     @Test func theKeysOfAFindingAreThoseOfItsViolation() throws {
         for finding in try Self.sample().findings {
             let v = finding.violation
