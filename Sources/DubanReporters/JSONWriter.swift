@@ -42,6 +42,18 @@ public struct JSONWriter {
         put(": ")
     }
 
+    /// A member whose value is a string, or `null`.
+    public mutating func member(_ name: String, _ value: String?) {
+        key(name)
+        string(value)
+    }
+
+    /// A member whose value is a number, or `null`.
+    public mutating func member(_ name: String, _ value: Int?) {
+        key(name)
+        int(value)
+    }
+
     /// Starts an array element: the separator and the indentation.
     public mutating func element() {
         put(empty ? "\n" : ",\n")

@@ -133,7 +133,7 @@ public struct Evaluator {
         // Which rules the submission at hand reports on, by rule index (cleared after each).
         var reported = [Bool](repeating: false, count: set.rules.count)
         for s in accepted where s.period >= report.firstPeriod && s.period <= report.lastPeriod {
-            for task in s.tasks { reported[task.ruleIndex] = true }
+            for rule in s.tasks.map(\.ruleIndex) + s.unreadableRules { reported[rule] = true }
             for rule in tasks where !reported[rule] && obligations.owesProgress(s.department, on: rule) {
                 guard owesProgress(on: rule, in: s, history: history) else { continue }
                 found.append(build.make(.unreported, rule: set.rules[rule], department: s.department.name,
@@ -141,7 +141,7 @@ public struct Evaluator {
                     en: "the report on \(s.period) says nothing of this rule",
                     period: s.period, reported: nil, required: "progress on \(set.rules[rule].id)", location: s.location))
             }
-            for task in s.tasks { reported[task.ruleIndex] = false }
+            for rule in s.tasks.map(\.ruleIndex) + s.unreadableRules { reported[rule] = false }
         }
         return found
     }

@@ -67,6 +67,7 @@ struct StatusFileDecoder {
             return (nil, [v])
         }
         var tasks: [TaskReport] = []
+        var unreadableRules: [Int] = []
         var seenRules: [Int: Mark] = [:]
         for item in m.list("tasks") {
             let itemLog = IssueLog()
@@ -123,6 +124,7 @@ struct StatusFileDecoder {
             t.checkText("note")
             if itemLog.hasErrors {
                 violations += issues(itemLog, department: department, period: period, rule: ruleID)
+                unreadableRules.append(ruleIndex)
                 continue
             }
             guard let status else { continue }
@@ -176,7 +178,7 @@ struct StatusFileDecoder {
         }
         violations += issues(log, department: department, period: period)
         let submission = Submission(file: file, department: department, period: period, submitted: submitted,
-                                    tasks: tasks, metrics: metrics, ledgers: ledgers, location: loc(m.mark("department")))
+                                    tasks: tasks, unreadableRules: unreadableRules, metrics: metrics, ledgers: ledgers, location: loc(m.mark("department")))
         return (submission, violations)
     }
 

@@ -7,6 +7,9 @@ public struct Submission: Sendable {
     public var period: YearMonth
     public var submitted: Day
     public var tasks: [TaskReport]
+    /// Rules (by index) whose task entry is there but could not be read: the entry is `invalid`,
+    /// and the report still speaks of the rule, so it is not `unreported` as well.
+    public var unreadableRules: [Int] = []
     public var metrics: [MetricReport]
     /// Ledgers the file names (docs/ledgers.md), checked with it.
     public var ledgers: [LedgerReference] = []

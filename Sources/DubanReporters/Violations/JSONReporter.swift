@@ -16,32 +16,23 @@ public struct JSONReporter: CheckReporter {
         let piece = 1 << 16
         var w = JSONWriter(capacity: piece + 4096)
         try w.object { w in
-            w.key("as_of")
-            w.string(report.asOf.description)
+            w.member("as_of", report.asOf.description)
             w.key("ledgers")
             w.array(report.ledgers) { $0.value(LedgerTotals.json($1)) }
             w.key("summary")
             w.object { w in
-                w.key("errors")
-                w.int(report.errors)
-                w.key("files")
-                w.int(report.files)
-                w.key("warnings")
-                w.int(report.warnings)
+                w.member("errors", report.errors)
+                w.member("files", report.files)
+                w.member("warnings", report.warnings)
             }
             w.key("superseded")
             w.array(report.superseded) { w, s in
                 w.object { w in
-                    w.key("department")
-                    w.string(s.department)
-                    w.key("file")
-                    w.string(s.file)
-                    w.key("period")
-                    w.string(s.period.description)
-                    w.key("submitted")
-                    w.string(s.submitted.description)
-                    w.key("superseded_by")
-                    w.string(s.supersededBy)
+                    w.member("department", s.department)
+                    w.member("file", s.file)
+                    w.member("period", s.period.description)
+                    w.member("submitted", s.submitted.description)
+                    w.member("superseded_by", s.supersededBy)
                 }
             }
             w.key("violations")
@@ -61,42 +52,29 @@ public struct JSONReporter: CheckReporter {
         w.object { w in
             w.key("citation")
             if let citation = v.citation { w.value(RuleJSON.citation(citation)) } else { w.null() }
-            w.key("department")
-            w.string(v.department)
-            w.key("due")
-            w.string(v.due?.description)
+            w.member("department", v.department)
+            w.member("due", v.due?.description)
             w.key("evidence")
             w.object { w in
-                w.key("reported")
-                w.string(v.evidence.reported)
-                w.key("required")
-                w.string(v.evidence.required)
+                w.member("reported", v.evidence.reported)
+                w.member("required", v.evidence.required)
             }
-            w.key("fingerprint")
-            w.string(v.fingerprint)
-            w.key("kind")
-            w.string(v.kind.rawValue)
+            w.member("fingerprint", v.fingerprint)
+            w.member("kind", v.kind.rawValue)
             w.key("location")
             if let location = v.location {
                 w.object { w in
-                    w.key("column")
-                    w.int(location.column)
-                    w.key("file")
-                    w.string(location.file)
-                    w.key("line")
-                    w.int(location.line)
+                    w.member("column", location.column)
+                    w.member("file", location.file)
+                    w.member("line", location.line)
                 }
             } else {
                 w.null()
             }
-            w.key("message")
-            w.string(v.message)
-            w.key("message_en")
-            w.string(v.messageEN)
-            w.key("metric")
-            w.string(v.metric)
-            w.key("period")
-            w.string(v.period?.description)
+            w.member("message", v.message)
+            w.member("message_en", v.messageEN)
+            w.member("metric", v.metric)
+            w.member("period", v.period?.description)
             w.key("roles")
             w.object { w in
                 w.key("assisting")
@@ -106,12 +84,9 @@ public struct JSONReporter: CheckReporter {
                 w.key("responsible")
                 w.array(v.roles.responsible) { $0.string($1) }
             }
-            w.key("rule")
-            w.string(v.rule)
-            w.key("scope")
-            w.string(v.scope)
-            w.key("severity")
-            w.string(v.severity.rawValue)
+            w.member("rule", v.rule)
+            w.member("scope", v.scope)
+            w.member("severity", v.severity.rawValue)
         }
     }
 }
