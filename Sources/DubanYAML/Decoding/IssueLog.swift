@@ -15,9 +15,6 @@ public struct YAMLIssue: Sendable, Hashable {
         self.zh = zh
         self.severity = severity
     }
-
-    /// Both texts.
-    public var text: Bilingual { Bilingual(message, zh: zh) }
 }
 
 /// Collects issues while a file is decoded, so that every problem is reported at once.
@@ -29,10 +26,6 @@ public final class IssueLog {
     /// `zh`: the Chinese text, for every message a status file can trigger.
     public func error(_ message: String, zh: String? = nil, at mark: Mark) {
         issues.append(YAMLIssue(message, zh: zh, at: mark))
-    }
-
-    public func error(_ text: Bilingual, at mark: Mark) {
-        error(text.en, zh: text.zh, at: mark)
     }
 
     public func warning(_ message: String, zh: String? = nil, at mark: Mark) {

@@ -12,9 +12,6 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
         self.zh = zh
     }
 
-    /// Both texts.
-    public var text: Bilingual { Bilingual(message, zh: zh) }
-
     public var description: String { "\(mark): \(message)" }
 }
 
