@@ -39,7 +39,7 @@ import TestSupport
     static let exact: [(String, [String])] = [
         ("fullwidth-colon", ["报送文件无法读取：“department”后面是全角冒号“：”；请改用半角冒号加一个空格，写成 department: …"]),
         ("missing-space-after-colon", ["报送文件无法读取：冒号后面缺少空格：“period:2022-06”会被当作一整段文字；请写成 period: 2022-06"]),
-        ("unclosed-quote", ["报送文件无法读取：YAML 格式错误：文件意外结束（读取第 8 行第 11 列起的带引号的值时）"]),
+        ("unclosed-quote", ["报送文件无法读取：YAML 语法错误：文件意外结束（读取第 8 行第 11 列起的带引号的值时）"]),
         ("gbk-department", ["报送文件无法读取：不是有效的 UTF-8 编码（字节 0xB6）；文件似乎是 GBK 编码：请另存为 UTF-8 编码"]),
         ("utf16le-bom", ["报送文件无法读取：文件编码为 UTF-16；请另存为 UTF-8 编码"]),
         ("duplicate-top-level-key", ["报送文件无法读取：键“period”重复（第一次出现在第 2 行）"]),

@@ -220,7 +220,7 @@ private func failure(_ text: String, limits: YAMLLimits = .rules) -> YAMLError? 
     // MARK: Chinese (SPEC §5: a department reads every message about its file in Chinese)
 
     @Test func errorsReadInChinese() {
-        #expect(chinese("a: [1, 2\nb: 3\n") == "YAML 格式错误：此处应为“,”或“]”（读取第 1 行第 4 列起的方括号列表（[ ]）时）")
+        #expect(chinese("a: [1, 2\nb: 3\n") == "YAML 语法错误：此处应为“,”或“]”（读取第 1 行第 4 列起的方括号列表（[ ]）时）")
         #expect(chinese("a:\n\tb: 1\n") == "应当缩进或写值的位置出现了制表符（Tab）；请用空格缩进")
         #expect(chinese("id: a\nkind: b\nid: c\n") == "键“id”重复（第一次出现在第 1 行）")
         #expect(chinese("a: &x 1\n", limits: .submissions) == "此文件不接受锚点（&x）；请把值直接写出来")
@@ -234,7 +234,7 @@ private func failure(_ text: String, limits: YAMLLimits = .rules) -> YAMLError? 
         #expect(chinese(Array("a: 1\nb: x".utf8) + [0x07]) == "文件中有控制字符；只允许制表符、换行符和回车符")
         #expect(chinese(Array("a: ".utf8) + [0xB6, 0xAB, 0xFF, 0x0A]) == "不是有效的 UTF-8 编码（字节 0xB6）；请将文件另存为 UTF-8 编码")
         #expect(chinese(Array("a: 1\nb: x".utf8) + [0xE4]) == "文件在一个字符的中间结束（字节 0xE4）：是否被截断了？请重新保存为 UTF-8 编码")
-        #expect(chinese("a: 1\nb: \"东\u{2028}城\"\n") == "文件中有行分隔符 U+2028（可能是从网页或文字处理软件粘贴进来的，编辑器中看不见）；YAML 会把它当作换行：请删除")
+        #expect(chinese("a: 1\nb: \"东\u{2028}城\"\n") == "文件中有行分隔符 U+2028（可能是从网页或文字处理软件粘贴进来的，编辑器中通常看不见）；YAML 会把它当作换行：请删除")
         #expect(chinese("tasks:\n  - rule: x\n\u{3000}\u{3000}status: done\n    progress: 1\n") == "应当缩进的位置出现了全角空格（U+3000）；请用半角空格缩进")
         #expect(chinese("tasks:\n  - rule: x\n    status：done\n    progress: 1\n") == "“status”后面是全角冒号“：”；请改用半角冒号加一个空格，写成 status: …")
         var limits = YAMLLimits.rules
@@ -252,7 +252,6 @@ private func failure(_ text: String, limits: YAMLLimits = .rules) -> YAMLError? 
     ])
     func libyamlErrorsHaveTheirChinese(text: String) throws {
         let zh = try #require(chinese(text), "\(text.debugDescription) parses")
-        print("ZHDUMP \(text.debugDescription) | \(failure(text)?.message ?? "") | \(zh)")
         #expect(!zh.contains("libyaml 报告") && !zh.contains("while "), "\(text.debugDescription): \(zh) — \(failure(text)?.message ?? "")")
     }
 }

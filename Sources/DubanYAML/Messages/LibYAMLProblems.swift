@@ -8,10 +8,10 @@ enum LibYAMLProblems {
     /// `YAML syntax error: <problem> (<context> at line L, column C)` in Chinese.
     static func zh(problem: String, context: String?, line: Int, column: Int) -> String {
         let what = problems[problem] ?? "libyaml 报告：\(problem)"
-        guard let context else { return "YAML 格式错误：\(what)" }
+        guard let context else { return "YAML 语法错误：\(what)" }
         let reading = contexts[context].map { "读取第 \(line) 行第 \(column) 列起的\($0)时" }
             ?? "\(context)，第 \(line) 行第 \(column) 列"
-        return "YAML 格式错误：\(what)（\(reading)）"
+        return "YAML 语法错误：\(what)（\(reading)）"
     }
 
     static let problems: [String: String] = [

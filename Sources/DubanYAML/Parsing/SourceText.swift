@@ -43,11 +43,11 @@ enum SourceText {
     static func lineBreakMessage(_ s: ArraySlice<UInt8>, at i: Int) -> Bilingual {
         if s[i] == 0xC2 {
             return Bilingual("next-line character U+0085 in the file; YAML reads it as a line break: remove it",
-                             zh: "文件中有换行控制字符 U+0085（编辑器中看不见）；YAML 会把它当作换行：请删除")
+                             zh: "文件中有换行控制字符 U+0085（编辑器中通常看不见）；YAML 会把它当作换行：请删除")
         }
         let (name, nameZH) = s[i + 2] == 0xA8 ? ("line separator U+2028", "行分隔符 U+2028") : ("paragraph separator U+2029", "段落分隔符 U+2029")
         return Bilingual("\(name) in the file (pasted from a web page or word processor?); YAML reads it as a line break: remove it",
-                         zh: "文件中有\(nameZH)（可能是从网页或文字处理软件粘贴进来的，编辑器中看不见）；YAML 会把它当作换行：请删除")
+                         zh: "文件中有\(nameZH)（可能是从网页或文字处理软件粘贴进来的，编辑器中通常看不见）；YAML 会把它当作换行：请删除")
     }
 
     /// Whether the valid UTF-8 sequence at `i` is U+0085, U+2028 or U+2029.
