@@ -4,6 +4,9 @@
 public enum SubmissionLedgers {
     /// Findings and per-month totals of every ledger named by the accepted submissions.
     public struct Outcome: Sendable {
+        /// The rows' findings, compact (built whole only when a report reads them).
+        public var findings: [LedgerFinding] = []
+        /// Everything else: rights, unreadable ledgers, file-level findings, declared totals.
         public var violations: [Violation] = []
         public var ledgers: [LedgerSummary] = []
     }
@@ -45,7 +48,8 @@ public enum SubmissionLedgers {
                 if results[key] == nil {
                     let result = checker.check(path: ledger.path, kind: ledger.kind, unreadableAt: ledger.location)
                     results[key] = result
-                    outcome.violations += result.violations
+                    outcome.findings += result.findings
+                    outcome.violations += result.fileViolations
                     if result.readable { outcome.ledgers.append(result.summary) }
                 }
                 guard let result = results[key], result.readable else { continue }

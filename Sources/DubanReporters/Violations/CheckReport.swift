@@ -3,14 +3,15 @@ public import DubanCore
 /// What a check found, ready for any output format.
 public struct CheckReport: Sendable {
     public var asOf: Day
-    public var violations: [Violation]
+    /// In report order as the commands build it (ledger findings built whole only when read).
+    public var violations: ViolationList
     public var superseded: [SubmissionLoader.Superseded]
     /// Submission (or ledger) files read.
     public var files: Int
     /// Per-month totals of every ledger read (docs/ledgers.md).
     public var ledgers: [LedgerSummary]
 
-    public init(asOf: Day, violations: [Violation], superseded: [SubmissionLoader.Superseded], files: Int, ledgers: [LedgerSummary] = []) {
+    public init(asOf: Day, violations: ViolationList, superseded: [SubmissionLoader.Superseded], files: Int, ledgers: [LedgerSummary] = []) {
         self.asOf = asOf
         self.violations = violations
         self.superseded = superseded
@@ -18,13 +19,19 @@ public struct CheckReport: Sendable {
         self.ledgers = ledgers
     }
 
-    public var errors: Int { violations.filter { $0.severity == .error }.count }
-    public var warnings: Int { violations.filter { $0.severity == .warning }.count }
+    /// `violations` in the order given.
+    public init(asOf: Day, violations: [Violation], superseded: [SubmissionLoader.Superseded], files: Int, ledgers: [LedgerSummary] = []) {
+        self.init(asOf: asOf, violations: ViolationList(violations), superseded: superseded, files: files, ledgers: ledgers)
+    }
 
-    /// Violations by accountable department, departments in name order (none last).
-    var byDepartment: [(department: String, violations: [Violation])] {
-        let groups = Dictionary(grouping: violations) { $0.department ?? "" }
-        return groups.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.map { ($0, groups[$0]!) }
+    public var errors: Int { violations.errors }
+    public var warnings: Int { violations.warnings }
+
+    /// Violations by accountable department, departments in name order (none last); none is built.
+    var byDepartment: [(department: String, violations: ViolationList)] {
+        let all = violations
+        let groups = Dictionary(grouping: all.indices) { all.department(at: $0) ?? "" }
+        return groups.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.map { ($0, all.subset(groups[$0]!)) }
     }
 }
 

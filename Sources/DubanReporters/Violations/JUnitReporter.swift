@@ -10,7 +10,7 @@ public struct JUnitReporter: CheckReporter {
         out += "<testsuites name=\"duban\" tests=\"\(report.violations.count)\" failures=\"\(report.errors)\">\n"
         for (department, violations) in report.byDepartment {
             let name = department.isEmpty ? "(no department)" : department
-            let failures = violations.filter { $0.severity == .error }.count
+            let failures = violations.errors
             out += "  <testsuite name=\"\(xml(name))\" tests=\"\(violations.count)\" failures=\"\(failures)\">\n"
             for v in violations {
                 let caseName = [v.kind.rawValue, v.rule, v.period?.description, v.metric].compactMap { $0 }.joined(separator: " ")

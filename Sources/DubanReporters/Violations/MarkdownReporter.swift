@@ -12,7 +12,7 @@ public struct MarkdownReporter: CheckReporter {
         out += zh ? "| 责任单位 | 错误 | 警告 |\n|---|---:|---:|\n" : "| department | errors | warnings |\n|---|---:|---:|\n"
         let groups = report.byDepartment
         for (department, violations) in groups {
-            let errors = violations.filter { $0.severity == .error }.count
+            let errors = violations.errors
             out += "| \(cell(department.isEmpty ? "—" : department)) | \(errors) | \(violations.count - errors) |\n"
         }
         for (department, violations) in groups {

@@ -6,7 +6,7 @@ public struct SARIFReporter: CheckReporter {
     public init() {}
 
     public func render(_ report: CheckReport, language: Language) -> String {
-        let kinds = Set(report.violations.map(\.kind.rawValue)).sorted()
+        let kinds = Set(report.violations.indices.map { report.violations.kind(at: $0).rawValue }).sorted()
         let results: [JSON] = report.violations.map { v in
             var result: [String: JSON] = [
                 "ruleId": .string(v.kind.rawValue),

@@ -9,7 +9,7 @@ public struct TextReporter: CheckReporter {
             ? "duban 督办检查 — 截至 \(report.asOf)：\(report.files) 个报送文件，\(report.errors) 个错误，\(report.warnings) 个警告\n"
             : "duban check — as of \(report.asOf): \(report.files) files, \(report.errors) errors, \(report.warnings) warnings\n"
         for (department, violations) in report.byDepartment {
-            let errors = violations.filter { $0.severity == .error }.count
+            let errors = violations.errors
             let name = department.isEmpty ? (language == .zh ? "（无法确定报送单位）" : "(no department)") : department
             out += language == .zh
                 ? "\n\(name) — \(errors) 个错误，\(violations.count - errors) 个警告\n"
