@@ -34,7 +34,7 @@ import TestSupport
         let run = try DubanProcess.run(["ledger", "good.csv", "--rules", Self.rules, "--as-of", "2022-07-06", "--lang", "en"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == """
-        duban check — as of 2022-07-06: 1 files, 0 errors, 0 warnings
+        duban ledger — as of 2022-07-06: 1 files, 0 errors, 0 warnings
 
         Ledger totals by month:
           good.csv (account-credit)

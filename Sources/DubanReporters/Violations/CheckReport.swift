@@ -2,6 +2,39 @@ public import DubanCore
 
 /// What a check found, ready for any output format.
 public struct CheckReport: Sendable {
+    /// The command that made the report, named in its heading.
+    public enum Command: Sendable {
+        case check, selfCheck, ledger
+
+        var name: String {
+            switch self {
+            case .check: "check"
+            case .selfCheck: "self-check"
+            case .ledger: "ledger"
+            }
+        }
+
+        /// The heading's Chinese name of the check.
+        var nameZH: String {
+            switch self {
+            case .check: "督办检查"
+            case .selfCheck: "报送自查"
+            case .ledger: "账目检查"
+            }
+        }
+
+        /// What `files` counts, in each language.
+        func files(_ language: Language) -> String {
+            switch (self, language) {
+            case (.ledger, .zh): "账目文件"
+            case (.ledger, .en): "ledger files"
+            case (_, .zh): "报送文件"
+            case (_, .en): "submission files"
+            }
+        }
+    }
+
+    public var command: Command = .check
     public var asOf: Day
     /// In report order as the commands build it (ledger findings built whole only when read).
     public var violations: ViolationList
@@ -11,7 +44,9 @@ public struct CheckReport: Sendable {
     /// Per-month totals of every ledger read (docs/ledgers.md).
     public var ledgers: [LedgerSummary]
 
-    public init(asOf: Day, violations: ViolationList, superseded: [SubmissionLoader.Superseded], files: Int, ledgers: [LedgerSummary] = []) {
+    public init(_ command: Command = .check, asOf: Day, violations: ViolationList, superseded: [SubmissionLoader.Superseded], files: Int,
+                ledgers: [LedgerSummary] = []) {
+        self.command = command
         self.asOf = asOf
         self.violations = violations
         self.superseded = superseded
@@ -20,8 +55,9 @@ public struct CheckReport: Sendable {
     }
 
     /// `violations` in the order given.
-    public init(asOf: Day, violations: [Violation], superseded: [SubmissionLoader.Superseded], files: Int, ledgers: [LedgerSummary] = []) {
-        self.init(asOf: asOf, violations: ViolationList(violations), superseded: superseded, files: files, ledgers: ledgers)
+    public init(_ command: Command = .check, asOf: Day, violations: [Violation], superseded: [SubmissionLoader.Superseded], files: Int,
+                ledgers: [LedgerSummary] = []) {
+        self.init(command, asOf: asOf, violations: ViolationList(violations), superseded: superseded, files: files, ledgers: ledgers)
     }
 
     public var errors: Int { violations.errors }

@@ -1,7 +1,8 @@
 public import DubanCore
 
 /// One test suite per accountable department, one test case per violation: errors fail,
-/// warnings pass with their text in `system-out`.
+/// warnings pass with their text in `system-out`; ledger totals, where there are any, as the
+/// properties of a suite of no tests.
 public struct JUnitReporter: CheckReporter {
     public init() {}
 
@@ -26,6 +27,7 @@ public struct JUnitReporter: CheckReporter {
             }
             out += "  </testsuite>\n"
         }
+        out += LedgerTotals.junit(report.ledgers, xml: xml)
         return out + "</testsuites>\n"
     }
 

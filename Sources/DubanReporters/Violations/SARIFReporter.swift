@@ -1,7 +1,8 @@
 public import DubanCore
 
 /// SARIF 2.1.0 for code-scanning tools: one result per violation, the fingerprint in
-/// `partialFingerprints`, no region when the violation has no line, no location without a file.
+/// `partialFingerprints`, no region when the violation has no line, no location without a file;
+/// ledger totals, where there are any, in the run's properties as the JSON report has them.
 public struct SARIFReporter: CheckReporter {
     public init() {}
 
@@ -37,7 +38,8 @@ public struct SARIFReporter: CheckReporter {
                     "name": .string("duban"),
                     "rules": .array(kinds.map { .object(["id": .string($0)]) }),
                 ])]),
-                "properties": .object(["asOf": .string(report.asOf.description)]),
+                "properties": .object(report.ledgers.isEmpty ? ["asOf": .string(report.asOf.description)]
+                    : ["asOf": .string(report.asOf.description), "ledgers": .array(report.ledgers.map(LedgerTotals.json))]),
                 "results": .array(results),
             ])]),
         ]).rendered()

@@ -38,6 +38,6 @@ struct SelfCheckCommand: ParsableCommand {
             violations = ViolationList(reportOrdered: Evaluator(set: set, asOf: asOf).evaluate(loaded, focus: focus),
                                        ledger: ledgers.findings.filter(focus.covers))
         }
-        options.finish(CheckReport(asOf: asOf, violations: violations, superseded: [], files: loaded.fileCount, ledgers: ledgers.ledgers))
+        options.finish(CheckReport(.selfCheck, asOf: asOf, violations: violations, superseded: [], files: loaded.fileCount, ledgers: ledgers.ledgers))
     }
 }
