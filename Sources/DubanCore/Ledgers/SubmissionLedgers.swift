@@ -1,5 +1,5 @@
-/// Checks the ledgers that status files name (`ledgers:`, docs/ledgers.md): rights first (only a
-/// department with a role in medins.inservice-credit may name ledgers), then every row, then the
+/// Checks the ledgers that status files name (`ledgers:`, docs/ledgers.md): rights first (only
+/// 市医保局, accountable for every ledger finding, may name ledgers), then every row, then the
 /// declared rows and totals against the ledger's own.
 public enum SubmissionLedgers {
     /// Findings and per-month totals of every ledger named by the accepted submissions.
@@ -28,12 +28,12 @@ public enum SubmissionLedgers {
             }
             return outcome
         }
-        let obligations = Obligations(set: set)
         let inService = checker.rules.inService
-        let inServiceIndex = set.index(ofRule: inService.id)
         var results: [String: LedgerResult] = [:]
         for s in named {
-            guard let inServiceIndex, obligations.holdsRole(s.department, in: inServiceIndex) else {
+            // The ledgers are kept by the department that answers for every ledger finding (the
+            // lead of the credit standard); one that only assists with the standard keeps none.
+            guard s.department.name == checker.department else {
                 for ledger in s.ledgers {
                     outcome.violations.append(build.make(.notAssigned, rule: inService, department: s.department.name,
                         zh: "\(s.department.name) 不承担医保个人账户台账的报送责任，不得报送账目 \(ledger.file)",
