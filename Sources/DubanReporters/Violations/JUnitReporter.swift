@@ -1,4 +1,4 @@
-public import DubanCore
+import DubanCore
 
 /// One test suite per accountable department, one test case per violation: errors fail,
 /// warnings pass with their text in `system-out`; ledger totals, where there are any, as the

@@ -1,4 +1,4 @@
-public import DubanCore
+import DubanCore
 
 /// A briefing: counts per department in a table, then each department's violations.
 public struct MarkdownReporter: CheckReporter {

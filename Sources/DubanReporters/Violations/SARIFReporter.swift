@@ -1,4 +1,4 @@
-public import DubanCore
+import DubanCore
 
 /// SARIF 2.1.0 for code-scanning tools: one result per violation, the fingerprint in
 /// `partialFingerprints`, no region when the violation has no line, no location without a file;

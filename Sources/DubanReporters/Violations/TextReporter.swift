@@ -1,4 +1,4 @@
-public import DubanCore
+import DubanCore
 
 /// For people: a header, then the violations grouped by accountable department, compiler style.
 public struct TextReporter: CheckReporter {
