@@ -278,7 +278,7 @@ enum HostileFile: String, CaseIterable, Sendable, Codable {
         let run = try DubanProcess.run(["self-check", file, "--rules", f.rules.path, "--as-of", "2022-06-02", "--lang", "en"])
         #expect(run.status == 1)
         #expect(run.stdout == """
-        duban check — as of 2022-06-02: 1 files, 2 errors, 0 warnings
+        duban self-check — as of 2022-06-02: 1 files, 2 errors, 0 warnings
 
         东城区政府 — 2 errors, 0 warnings
           \(file):6:5: error: 东城区政府 holds no role in this rule and may not report on it [not-assigned pollution.climate.2.1]

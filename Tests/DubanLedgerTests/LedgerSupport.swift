@@ -34,8 +34,10 @@ enum Ledgers {
     }
 
     /// `kind line[:column] rule` per finding, in file order.
-    static func summary(_ result: LedgerResult) -> [String] {
-        result.violations.map { v in
+    static func summary(_ result: LedgerResult) -> [String] { summary(result.violations) }
+
+    static func summary(_ violations: [Violation]) -> [String] {
+        violations.map { v in
             var text = "\(v.kind.rawValue) \(v.location?.line.map(String.init) ?? "-")"
             if let column = v.location?.column { text += ":\(column)" }
             if let rule = v.rule { text += " \(rule)" }

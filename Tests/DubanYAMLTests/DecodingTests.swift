@@ -132,4 +132,28 @@ private func mapping(_ text: String) throws -> Node {
         #expect(Suggestion.closest(to: "respnsible", in: ["lead", "responsible", "assisting"]) == "responsible")
         #expect(Suggestion.closest(to: "zzzzzz", in: ["lead", "responsible"]) == nil)
     }
+
+    /// A mapping named in both languages gets every message in both; one named in English only
+    /// (rule files, read by CI) gets English only, and the caller frames the English.
+    @Test func messagesAreChineseWhereTheLabelIs() throws {
+        let text = "statis: x\nprogress: 50%\nnote: no\nlist: 1\n"
+        let keys = ["status", "progress", "note", "list"]
+        let zh = IssueLog(), en = IssueLog()
+        for (what, log) in [(Bilingual("task", zh: "任务"), zh), ("task", en)] {
+            let m = try #require(MappingReader(try mapping(text), what: what, keys: keys, log: log))
+            _ = m.string("status", required: true)
+            _ = m.decimal("progress")
+            m.checkText("note")
+            _ = m.list("list")
+        }
+        #expect(zh.issues.map(\.message) == en.issues.map(\.message))
+        #expect(en.issues.allSatisfy { $0.zh == nil })
+        #expect(zh.issues.map(\.zh) == [
+            "任务中有未知的键“statis”，是否应为“status”？",
+            "任务缺少“status”",
+            "任务的“progress”应为数字（如 74.6），实际写的是“50%”",
+            #"任务的“note”写的是不加引号的“no”，YAML 1.1 会把它读作布尔值（是/否）；如指文字，请加英文引号写成 "no""#,
+            "任务的“list”应为列表，实际是单个值",
+        ])
+    }
 }

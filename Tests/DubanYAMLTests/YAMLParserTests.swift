@@ -6,13 +6,27 @@ private func parse(_ text: String, limits: YAMLLimits = .rules) throws -> Node? 
     try YAMLParser.parse(Array(text.utf8), limits: limits)
 }
 
-/// Parses bytes, expecting failure; returns the error.
+/// Parses bytes, expecting failure; returns the error in English (`chinese` gives its Chinese).
 private func failure(_ bytes: [UInt8], limits: YAMLLimits = .rules) -> YAMLError? {
     do {
         _ = try YAMLParser.parse(bytes, limits: limits)
         return nil
     } catch {
-        return error
+        return YAMLError(error.message, at: error.mark)
+    }
+}
+
+/// Parses text, expecting failure; returns the error's Chinese text.
+private func chinese(_ text: String, limits: YAMLLimits = .rules) -> String? {
+    chinese(Array(text.utf8), limits: limits)
+}
+
+private func chinese(_ bytes: [UInt8], limits: YAMLLimits = .rules) -> String? {
+    do {
+        _ = try YAMLParser.parse(bytes, limits: limits)
+        return nil
+    } catch {
+        return error.zh
     }
 }
 
@@ -201,5 +215,43 @@ private func failure(_ text: String, limits: YAMLLimits = .rules) -> YAMLError? 
 
     @Test func complexKeysAreRefused() {
         #expect(failure("? [a, b]\n: c\n") == YAMLError("a mapping key must be a single value, not a list", at: Mark(line: 1, column: 3)))
+    }
+
+    // MARK: Chinese (SPEC §5: a department reads every message about its file in Chinese)
+
+    @Test func errorsReadInChinese() {
+        #expect(chinese("a: [1, 2\nb: 3\n") == "YAML 语法错误：此处应为“,”或“]”（读取第 1 行第 4 列起的方括号列表（[ ]）时）")
+        #expect(chinese("a:\n\tb: 1\n") == "应当缩进或写值的位置出现了制表符（Tab）；请用空格缩进")
+        #expect(chinese("id: a\nkind: b\nid: c\n") == "键“id”重复（第一次出现在第 1 行）")
+        #expect(chinese("a: &x 1\n", limits: .submissions) == "此文件不接受锚点（&x）；请把值直接写出来")
+        #expect(chinese("a: *x\n", limits: .submissions) == "此文件不接受别名（*x）；请把值直接写出来")
+        #expect(chinese(String(repeating: "[", count: 65)) == "嵌套超过 64 层")
+        #expect(chinese("a: !!str 12\n") == "不接受“!!str”这样的标签；请直接写值，或给值加引号")
+        #expect(chinese("? [a, b]\n: c\n") == "键只能是单个值，不能是列表")
+        #expect(chinese("a: 1\n---\nb: 2\n") == "文件中有不止一个 YAML 文档（出现了第二个“---”）；一个文件只能有一个文档")
+        #expect(chinese([0xFF, 0xFE, 0x61, 0x00]) == "文件编码为 UTF-16；请另存为 UTF-8 编码")
+        #expect(chinese(Array("a: 1\nb: x".utf8) + [0] + Array("y\n".utf8)) == "文件中有空字节（NUL），这不是文本文件的内容")
+        #expect(chinese(Array("a: 1\nb: x".utf8) + [0x07]) == "文件中有控制字符；只允许制表符、换行符和回车符")
+        #expect(chinese(Array("a: ".utf8) + [0xB6, 0xAB, 0xFF, 0x0A]) == "不是有效的 UTF-8 编码（字节 0xB6）；请将文件另存为 UTF-8 编码")
+        #expect(chinese(Array("a: 1\nb: x".utf8) + [0xE4]) == "文件在一个字符的中间结束（字节 0xE4）：是否被截断了？请重新保存为 UTF-8 编码")
+        #expect(chinese("a: 1\nb: \"东\u{2028}城\"\n") == "文件中有行分隔符 U+2028（可能是从网页或文字处理软件粘贴进来的，编辑器中通常看不见）；YAML 会把它当作换行：请删除")
+        #expect(chinese("tasks:\n  - rule: x\n\u{3000}\u{3000}status: done\n    progress: 1\n") == "应当缩进的位置出现了全角空格（U+3000）；请用半角空格缩进")
+        #expect(chinese("tasks:\n  - rule: x\n    status：done\n    progress: 1\n") == "“status”后面是全角冒号“：”；请改用半角冒号加一个空格，写成 status: …")
+        var limits = YAMLLimits.rules
+        limits.maxBytes = 100
+        #expect(chinese(String(repeating: "a", count: 101), limits: limits) == "文件大小为 101 字节，超过上限 100 字节")
+    }
+
+    /// Every error libyaml can be led into has its Chinese from the table, not libyaml's English.
+    @Test(arguments: [
+        "a: 'x\n", "a: \"x\n", "a: [1, 2\n", "a: {b: 1\n", "a: b: c\n", "a:\n  b: 1\n c: 2\n", "- a\nb: 1\n",
+        "a: @x\n", "a: `x\n", "a: \"\\q\"\n", "a: \"\\x4\"\n", "a: |0\n  x\n", "%FOO\n---\na: 1\n", "%YAML 1.1\n%YAML 1.1\n---\na: 1\n",
+        "%YAML 2.0\n---\na: 1\n", "%TAG ! x\n", "a: !<x\n", "a: !x!y 1\n", "a:\n  - b\n  c: 1\n", "[a, b\n", "{a: 1, b\n",
+        "a: 1\n...\nb\n", "a: &\n", "a: *\n", "? a\n? b\n- c\n", "key: value\n- item\n", "a: 'x'y\n", "a: \"x\" y\n",
+        "%YAML 1.1 x\n---\n", "%YAML x\n", "%TAG !a! x\n", "a: !!\n", "- - a\n  b: 1\n", "a:\n  - b\n - c\n",
+    ])
+    func libyamlErrorsHaveTheirChinese(text: String) throws {
+        let zh = try #require(chinese(text), "\(text.debugDescription) parses")
+        #expect(!zh.contains("libyaml 报告") && !zh.contains("while "), "\(text.debugDescription): \(zh) — \(failure(text)?.message ?? "")")
     }
 }

@@ -17,6 +17,16 @@ public struct Evaluator {
             self.department = department
             self.period = period
         }
+
+        /// Whether a violation of this department, kind and period is the focused report's.
+        func covers(department: String?, kind: Violation.Kind, period: YearMonth?) -> Bool {
+            department == self.department.name && (![.missingReport, .lateReport, .unreported].contains(kind) || period == self.period)
+        }
+
+        /// Whether a ledger finding is the focused report's, as `evaluate` decides for a violation.
+        public func covers(_ finding: LedgerFinding) -> Bool {
+            covers(department: finding.department, kind: finding.kind, period: finding.period)
+        }
     }
 
     public init(set: RuleSet, asOf: Day) {
@@ -46,10 +56,7 @@ public struct Evaluator {
         found += offPace(history)
         found += standards(inputs.accepted)
         if let focus {
-            found = found.filter { v in
-                v.department == focus.department.name
-                    && (![.missingReport, .lateReport, .unreported].contains(v.kind) || v.period == focus.period)
-            }
+            found = found.filter { focus.covers(department: $0.department, kind: $0.kind, period: $0.period) }
         }
         return Violation.inReportOrder(found)
     }

@@ -114,6 +114,11 @@ public struct Violation: Sendable, Hashable {
     /// once, so that a comparison compares integers instead of Chinese names (and rule ids part
     /// by part).
     public static func inReportOrder(_ violations: [Violation]) -> [Violation] {
+        inReportOrder(items: violations)
+    }
+
+    /// `inReportOrder` of anything that has the keys (compact ledger findings, sorted without building them).
+    static func inReportOrder<Item: ReportOrdered>(items violations: [Item]) -> [Item] {
         let departments = ranks(violations.map { $0.department ?? "" }) { $0 }
         let rules = ranks(violations.map(\.rule), key: Rule.IDOrder.init)
         let order = violations.indices.sorted { i, j in
@@ -140,8 +145,24 @@ public struct Violation: Sendable, Hashable {
         return values.map { $0.map { rank[$0]! } ?? -1 }
     }
 
+    /// Whether `a` comes before `b` in report order: `inReportOrder` one pair at a time, for
+    /// what is sorted or merged without being a `Violation` (a compact ledger finding).
+    static func precedes(_ a: some ReportOrdered, _ b: some ReportOrdered) -> Bool {
+        if a.department != b.department {
+            guard let left = a.department else { return true }
+            guard let right = b.department else { return false }
+            return left < right
+        }
+        if a.rule != b.rule {
+            guard let left = a.rule else { return true }
+            guard let right = b.rule else { return false }
+            return Rule.idPrecedes(left, right)
+        }
+        return orderedWithinRule(a, b)
+    }
+
     /// Report order of two violations of the same department and rule.
-    private static func orderedWithinRule(_ a: Violation, _ b: Violation) -> Bool {
+    private static func orderedWithinRule(_ a: some ReportOrdered, _ b: some ReportOrdered) -> Bool {
         if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
         if a.period != b.period {
             guard let left = a.period else { return true }
@@ -152,8 +173,24 @@ public struct Violation: Sendable, Hashable {
         if la?.file != lb?.file { return (la?.file ?? "") < (lb?.file ?? "") }
         if la?.line != lb?.line { return (la?.line ?? 0) < (lb?.line ?? 0) }
         if la?.column != lb?.column { return (la?.column ?? 0) < (lb?.column ?? 0) }
-        return (a.subject ?? a.message) < (b.subject ?? b.message)
+        return a.lastKey < b.lastKey
     }
+}
+
+/// What report order compares (`Violation.inReportOrder`), so that something held in another
+/// form (a compact ledger finding) sorts among violations without being built into one.
+protocol ReportOrdered {
+    var department: String? { get }
+    var rule: String? { get }
+    var kind: Violation.Kind { get }
+    var period: YearMonth? { get }
+    var location: Violation.Location? { get }
+    /// The last key: the subject, or the message where there is none.
+    var lastKey: String { get }
+}
+
+extension Violation: ReportOrdered {
+    var lastKey: String { subject ?? message }
 }
 
 /// A fixed, process-independent hash (Swift's `Hasher` is seeded per process): FNV-1a 64 over

@@ -57,7 +57,7 @@ public struct LedgerChecker: Sendable {
         func unreadable(_ why: String) -> LedgerResult {
             let message = "cannot read ledger \(name): \(why)"
             let v = rules.invalid(message, at: unreadableAt ?? Violation.Location(file: name, line: 1, column: 1), period: nil, subject: "file \(name)")
-            return LedgerResult(summary: summary, violations: [v], readable: false)
+            return LedgerResult(summary: summary, fileViolations: [v], readable: false)
         }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return unreadable(SourceFile.describe(errno: errno)) }
@@ -73,7 +73,7 @@ public struct LedgerChecker: Sendable {
         case .failure(let problem):
             if case .unreadable(let why) = problem { return unreadable(why) }
             let v = rules.invalid(problem.message, at: Violation.Location(file: name, line: 1, column: 1), period: nil, subject: "header \(problem.message)")
-            return LedgerResult(summary: summary, violations: [v], readable: false)
+            return LedgerResult(summary: summary, fileViolations: [v], readable: false)
         case .success(let h):
             header = h
         }
@@ -96,7 +96,7 @@ public struct LedgerChecker: Sendable {
         let merged = merger.finish()
         summary.lines = merged.lines
         summary.months = merged.months
-        return LedgerResult(summary: summary, violations: merged.violations, readable: true)
+        return LedgerResult(summary: summary, findings: merged.findings, fileViolations: merged.fileViolations, readable: true)
     }
 }
 
@@ -106,7 +106,8 @@ public struct LedgerChecker: Sendable {
 /// memory holds only the chunks ahead of the slowest one.
 private final class ChunkMerger: @unchecked Sendable {
     struct Merged {
-        var violations: [Violation] = []
+        var findings: [LedgerFinding] = []
+        var fileViolations: [Violation] = []
         var lines = 0
         var months: [LedgerMonthTotal] = []
     }
@@ -117,7 +118,8 @@ private final class ChunkMerger: @unchecked Sendable {
     private let maxListed: Int
     private var waiting: [Int: LedgerChunkResult] = [:]
     private var next = 0
-    private var violations: [Violation] = []
+    private var findings: [LedgerFinding] = []
+    private var fileViolations: [Violation] = []
     private var line = 2  // the first line after the header
     private var listed: [Violation.Kind: Int] = [:]
     private var unlisted: [Violation.Kind: Int] = [:]
@@ -141,18 +143,19 @@ private final class ChunkMerger: @unchecked Sendable {
     }
 
     private func merge(_ chunk: LedgerChunkResult) {
-        for var v in chunk.findings {
-            let count = listed[v.kind, default: 0]
+        for var finding in chunk.findings {
+            let kind = finding.kind
+            let count = listed[kind, default: 0]
             guard count < maxListed else {
-                unlisted[v.kind, default: 0] += 1
+                unlisted[kind, default: 0] += 1
                 continue
             }
-            listed[v.kind] = count + 1
-            if let local = v.location?.line { v.location?.line = local + line }
-            violations.append(v)
+            listed[kind] = count + 1
+            finding.line += line
+            findings.append(finding)
         }
         for (kind, count) in chunk.unlisted { unlisted[kind, default: 0] += count }
-        violations += chunk.fileFindings
+        fileViolations += chunk.fileFindings
         line += chunk.lines
         for (key, m) in chunk.months {
             var total = months[key] ?? LedgerChunkResult.Month()
@@ -167,20 +170,20 @@ private final class ChunkMerger: @unchecked Sendable {
 
     func finish() -> Merged {
         lock.withLock {
-            var merged = Merged(violations: violations, lines: line - 2)
+            var merged = Merged(findings: findings, fileViolations: fileViolations, lines: line - 2)
             for kind in Violation.Kind.allCases {
                 guard let count = unlisted[kind] else { continue }
-                merged.violations.append(rules.unlisted(kind, count: count, listed: maxListed, file: file))
+                merged.fileViolations.append(rules.unlisted(kind, count: count, listed: maxListed, file: file))
             }
             for key in months.keys.sorted() {
                 let m = months[key]!
                 let month = LedgerFields.yearMonth(key)
                 merged.months.append(LedgerMonthTotal(month: month, rows: m.rows, fen: m.fen))
                 if overflowed.contains(key) {
-                    merged.violations.append(rules.invalid("the total of \(month) exceeds what duban adds exactly (9.2 × 10^16 yuan)",
+                    merged.fileViolations.append(rules.invalid("the total of \(month) exceeds what duban adds exactly (9.2 × 10^16 yuan)",
                                                            at: Violation.Location(file: file), period: month, subject: "overflow \(month)"))
                 }
-                if m.unchecked > 0 { merged.violations.append(rules.noStandard(file: file, month: month, rows: m.unchecked)) }
+                if m.unchecked > 0 { merged.fileViolations.append(rules.noStandard(file: file, month: month, rows: m.unchecked)) }
             }
             return merged
         }

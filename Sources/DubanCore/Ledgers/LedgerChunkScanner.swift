@@ -13,7 +13,7 @@ struct LedgerChunkResult: Sendable {
 
     var lines = 0
     /// The chunk's first `maxListed` findings of each kind, in row order.
-    var findings: [Violation] = []
+    var findings: [LedgerFinding] = []
     /// Findings of each kind beyond those kept (counted, not built).
     var unlisted: [Violation.Kind: Int] = [:]
     /// How many findings of each kind were kept.
@@ -622,75 +622,39 @@ struct LedgerChunkScanner {
         var lead = 0
         while lead < rowLength && lead < 64 && row[lead] != 44 { lead += 1 }
         let key = String(decoding: UnsafeBufferPointer(start: row, count: lead), as: UTF8.self)
-        result.findings.append(c.rules.invalid(message, at: Violation.Location(file: c.file, line: line, column: column(offset)),
-                                               period: period.map(LedgerFields.yearMonth), subject: "row \(key) \(message)"))
+        add(.unreadable(message: message, column: column(offset)), month: period ?? -1, person: key)
     }
 
-    /// The current row's place (its line relative to the chunk until the merge).
-    private var here: Violation.Location { Violation.Location(file: c.file, line: line) }
+    /// Keeps a finding of the current row (its line relative to the chunk until the merge).
+    private mutating func add(_ problem: LedgerFinding.Problem, month: Int32, person: String) {
+        result.findings.append(LedgerFinding(rules: c.rules, file: c.file, line: line, month: month, person: person, problem: problem))
+    }
 
     private mutating func inServiceMismatch(month: Int32, base: Int64, credited: Int64, expected: Int64) {
         guard admit(.creditMismatch) else { return }
-        let pid = person, ym = LedgerFields.yearMonth(month)
-        let pct = LedgerRules.inForce(c.rules.inService, month)!.value
-        let b = LedgerFields.yuan(base), got = LedgerFields.yuan(credited), want = LedgerFields.yuan(expected)
-        result.findings.append(c.rules.finding(
-            .creditMismatch, c.rules.inService, at: here, period: ym,
-            zh: "在职职工 \(pid) \(ym) 个人账户计入 \(got) 元，应为本人参保缴费基数 \(b) 元的 \(pct)%，即 \(want) 元（四舍五入到分）",
-            en: "in-service person \(pid), \(ym): \(got) yuan credited; \(pct)% of the own contribution base \(b) yuan is \(want) yuan (to the fen, half-up)",
-            reported: "\(pid): credited \(got)", required: "\(want) (\(pct)% of \(b), to the fen half-up)", subject: "\(pid) \(ym)"))
+        add(.inServiceCredit(base: base, credited: credited, due: expected), month: month, person: person)
     }
 
     private mutating func retireeMismatch(month: Int32, birth: Int32, credited: Int64, due: Int64, seventy: Bool) {
         guard admit(.creditMismatch) else { return }
-        let pid = person, ym = LedgerFields.yearMonth(month)
-        let born = "\(birth / 10000)-\(pad(Int(birth / 100 % 100), 2))-\(pad(Int(birth % 100), 2))"
-        let got = LedgerFields.yuan(credited), want = LedgerFields.yuan(due)
-        result.findings.append(c.rules.finding(
-            .creditMismatch, seventy ? c.rules.seventyPlus : c.rules.under70, at: here, period: ym,
-            zh: "退休人员 \(pid)（\(born) 出生）\(ym) 个人账户划入 \(got) 元，应为 \(want) 元（\(seventy ? "70周岁(含)以上" : "不满70周岁")）",
-            en: "retired person \(pid) (born \(born)), \(ym): \(got) yuan credited; \(want) yuan is due (\(seventy ? "70 or older that month" : "under 70 that month"))",
-            reported: "\(pid): credited \(got)", required: "\(want) (\(seventy ? "aged 70 or over" : "under 70"))", subject: "\(pid) \(ym)"))
+        add(.retireeCredit(birth: birth, credited: credited, due: due, seventy: seventy), month: month, person: person)
     }
 
     private mutating func employerShare(month: Int32, share: Int64) {
         guard admit(.employerShareCredited) else { return }
-        let pid = person, ym = LedgerFields.yearMonth(month), got = LedgerFields.yuan(share)
-        result.findings.append(c.rules.finding(
-            .employerShareCredited, c.rules.employer, at: here, period: ym,
-            zh: "\(pid) \(ym) 个人账户计入单位缴费 \(got) 元；单位缴纳的基本医疗保险费应全部计入统筹基金",
-            en: "\(pid), \(ym): \(got) yuan of the employer's contribution credited to the personal account; all of it belongs to the pooled fund",
-            reported: "\(pid): employer_share \(got)", required: "0.00", subject: "\(pid) \(ym)"))
+        add(.employerShare(share), month: month, person: person)
     }
 
     private mutating func expenseFindings(month: Int32, date: Int32, beneficiary: Int, payee: Int, category: Int, amount: Int64) {
-        let pid = person, ym = LedgerFields.yearMonth(month), r = c.rules
-        let day = "\(date / 10000)-\(pad(Int(date / 100 % 100), 2))-\(pad(Int(date % 100), 2))"
-        let paid = LedgerFields.yuan(amount)
-        let b = LedgerVocabulary.beneficiary, k = LedgerVocabulary.payeeKind, g = LedgerVocabulary.category
-        let subject = "\(pid) \(day) \(paid) \(b.slugs[beneficiary]) \(k.slugs[payee]) \(g.slugs[category])"
-        func add(_ kind: Violation.Kind, zh: String, en: String, reported: String, required: String) {
+        let r = c.rules, pid = person
+        func keep(_ kind: Violation.Kind) {
             guard admit(kind) else { return }
-            result.findings.append(r.finding(kind, r.accountUse, at: here, period: ym, zh: "\(pid) \(day) 个人账户支付 \(paid) 元：" + zh,
-                                             en: "\(pid), \(day), \(paid) yuan: " + en, reported: "\(pid): " + reported, required: required, subject: subject))
+            add(.payment(kind, day: date, beneficiary: UInt8(beneficiary), payee: UInt8(payee), category: UInt8(category), amount: amount),
+                month: month, person: pid)
         }
-        if !r.allowedBeneficiary[beneficiary] {
-            add(.ineligibleBeneficiary, zh: "受益人为\(b.words[beneficiary])；个人账户只可用于本人及其配偶、父母、子女",
-                en: "paid for '\(b.slugs[beneficiary])'; only the insured person, the spouse, parents and children may benefit",
-                reported: "beneficiary \(b.slugs[beneficiary])", required: "self, spouse, parent or child")
-        }
-        if !r.allowedPayee[payee] {
-            add(.undesignatedPayee, zh: "收款方为\(k.words[payee])，不是定点医疗机构、定点零售药店或相衔接的商业健康保险",
-                en: "paid to '\(k.slugs[payee])', not a designated medical institution, a designated retail pharmacy or linked commercial health insurance",
-                reported: "payee_kind \(k.slugs[payee])", required: "designated-medical-institution, designated-retail-pharmacy or commercial-health-insurance")
-        }
-        if !r.allowedCategory[category] {
-            add(.prohibitedUse, zh: "用于\(g.words[category])；个人账户不得用于公共卫生费用、体育健身或养生保健消费等不属于基本医疗保险保障范围的支出",
-                en: "spent on '\(g.slugs[category])'; the account may not pay for public health, sports and fitness, wellness or anything outside basic medical insurance",
-                reported: "category \(g.slugs[category])", required: "an allowed use")
-        }
-        if amount <= 0 {
-            add(.nonpositiveAmount, zh: "支付金额应为正数", en: "the amount paid must be positive", reported: "amount \(paid)", required: "> 0")
-        }
+        if !r.allowedBeneficiary[beneficiary] { keep(.ineligibleBeneficiary) }
+        if !r.allowedPayee[payee] { keep(.undesignatedPayee) }
+        if !r.allowedCategory[category] { keep(.prohibitedUse) }
+        if amount <= 0 { keep(.nonpositiveAmount) }
     }
 }

@@ -32,10 +32,18 @@ public struct LedgerSummary: Sendable, Hashable {
     }
 }
 
-/// Everything one ledger file yields: its totals and its findings, in file order.
+/// Everything one ledger file yields: its totals and its findings.
 public struct LedgerResult: Sendable {
     public var summary: LedgerSummary
-    public var violations: [Violation]
+    /// The rows' findings, compact, in file order (the first 10,000 of each kind).
+    public var findings: [LedgerFinding] = []
+    /// Findings about the file rather than a row: unreadable file or header, read errors, the
+    /// counts of findings not listed, months counted but not checked.
+    public var fileViolations: [Violation]
     /// True when the file could be opened and its header read (totals then mean something).
     public var readable: Bool
+
+    /// Every finding built whole: the rows' in file order, then the file's. A report does not
+    /// need them so (`ViolationList` builds each as it is read); tests and the fuzzer do.
+    public var violations: [Violation] { findings.map(\.violation) + fileViolations }
 }

@@ -1,9 +1,12 @@
-/// Checks the ledgers that status files name (`ledgers:`, docs/ledgers.md): rights first (only a
-/// department with a role in medins.inservice-credit may name ledgers), then every row, then the
+/// Checks the ledgers that status files name (`ledgers:`, docs/ledgers.md): rights first (only
+/// 市医保局, accountable for every ledger finding, may name ledgers), then every row, then the
 /// declared rows and totals against the ledger's own.
 public enum SubmissionLedgers {
     /// Findings and per-month totals of every ledger named by the accepted submissions.
     public struct Outcome: Sendable {
+        /// The rows' findings, compact (built whole only when a report reads them).
+        public var findings: [LedgerFinding] = []
+        /// Everything else: rights, unreadable ledgers, file-level findings, declared totals.
         public var violations: [Violation] = []
         public var ledgers: [LedgerSummary] = []
     }
@@ -25,12 +28,12 @@ public enum SubmissionLedgers {
             }
             return outcome
         }
-        let obligations = Obligations(set: set)
         let inService = checker.rules.inService
-        let inServiceIndex = set.index(ofRule: inService.id)
         var results: [String: LedgerResult] = [:]
         for s in named {
-            guard let inServiceIndex, obligations.holdsRole(s.department, in: inServiceIndex) else {
+            // The ledgers are kept by the department that answers for every ledger finding (the
+            // lead of the credit standard); one that only assists with the standard keeps none.
+            guard s.department.name == checker.department else {
                 for ledger in s.ledgers {
                     outcome.violations.append(build.make(.notAssigned, rule: inService, department: s.department.name,
                         zh: "\(s.department.name) 不承担医保个人账户台账的报送责任，不得报送账目 \(ledger.file)",
@@ -45,7 +48,8 @@ public enum SubmissionLedgers {
                 if results[key] == nil {
                     let result = checker.check(path: ledger.path, kind: ledger.kind, unreadableAt: ledger.location)
                     results[key] = result
-                    outcome.violations += result.violations
+                    outcome.findings += result.findings
+                    outcome.violations += result.fileViolations
                     if result.readable { outcome.ledgers.append(result.summary) }
                 }
                 guard let result = results[key], result.readable else { continue }

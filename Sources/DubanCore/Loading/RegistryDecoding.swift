@@ -45,7 +45,7 @@ enum RegistryDecoding {
         for item in file.list("departments", required: true) {
             guard let m = MappingReader(item, what: "department", keys: ["name", "en", "slug", "type", "variants"], log: log),
                   let name = m.string("name", required: true), let slug = slug(m, log: log) else { continue }
-            let type = m.parsed("type", required: true, expected: "one of \(Department.UnitType.allCases.map(\.rawValue).joined(separator: ", "))") {
+            let type = m.parsed("type", required: true, expected: Bilingual("one of \(Department.UnitType.allCases.map(\.rawValue).joined(separator: ", "))", zh: nil)) {
                 Department.UnitType(rawValue: $0)
             }
             let d = Department(name: name, en: m.string("en", required: true) ?? "", slug: slug, type: type ?? .other,
@@ -147,11 +147,11 @@ enum RegistryDecoding {
 extension MappingReader {
     /// A real day written `YYYY-MM-DD`.
     func day(_ key: String, required: Bool = false) -> Day? {
-        parsed(key, required: required, expected: "a real day written YYYY-MM-DD", bytes: Day.init(isoBytes:))
+        parsed(key, required: required, expected: Bilingual("a real day written YYYY-MM-DD", zh: "日历上存在的日期（写成 YYYY-MM-DD）"), bytes: Day.init(isoBytes:))
     }
 
     /// A month written `YYYY-MM`.
     func month(_ key: String, required: Bool = false) -> YearMonth? {
-        parsed(key, required: required, expected: "a month written YYYY-MM", bytes: YearMonth.init(isoBytes:))
+        parsed(key, required: required, expected: Bilingual("a month written YYYY-MM", zh: "月份（写成 YYYY-MM）"), bytes: YearMonth.init(isoBytes:))
     }
 }

@@ -8,12 +8,12 @@ public enum SourceFile {
         let bytes: [UInt8]
         switch read(path: path, maxBytes: limits.maxBytes) {
         case .success(let b): bytes = b
-        case .failure(let failure): return .failure(Diagnostic(file: display, line: 1, column: 1, message: failure.message))
+        case .failure(let failure): return .failure(Diagnostic(file: display, line: 1, column: 1, message: failure.message, zh: failure.zh))
         }
         do throws(YAMLError) {
             return .success(try YAMLParser.parse(bytes, limits: limits))
         } catch {
-            return .failure(Diagnostic(file: display, line: error.mark.line, column: error.mark.column, message: error.message))
+            return .failure(Diagnostic(file: display, line: error.mark.line, column: error.mark.column, message: error.message, zh: error.zh))
         }
     }
 
@@ -30,20 +30,21 @@ public enum SourceFile {
         if stat(path, &info) != 0 {
             let code = errno
             if code == ENOENT, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
-                return .failure(ReadFailure("symbolic link to '\(target)', which does not exist"))
+                return .failure(ReadFailure("symbolic link to '\(target)', which does not exist", zh: "符号链接指向“\(target)”，而该文件不存在"))
             }
-            return .failure(ReadFailure(describe(errno: code)))
+            return .failure(readFailure(errno: code))
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: return .failure(ReadFailure("is a directory, not a file"))
-        default: return .failure(ReadFailure("is not a regular file"))
+        case S_IFDIR: return .failure(ReadFailure("is a directory, not a file", zh: "这是一个目录，不是文件"))
+        default: return .failure(ReadFailure("is not a regular file", zh: "这不是普通文件"))
         }
         if Int(info.st_size) > maxBytes {
-            return .failure(ReadFailure("file is \(info.st_size) bytes, larger than the limit of \(maxBytes) bytes"))
+            return .failure(ReadFailure("file is \(info.st_size) bytes, larger than the limit of \(maxBytes) bytes",
+                                        zh: "文件大小为 \(info.st_size) 字节，超过上限 \(maxBytes) 字节"))
         }
         let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { return .failure(ReadFailure(describe(errno: errno))) }
+        guard fd >= 0 else { return .failure(readFailure(errno: errno)) }
         defer { close(fd) }
         // One buffer of the size stat gave (plus a byte to see the end); a file that grows while
         // it is read gets more room.
@@ -52,24 +53,32 @@ public enum SourceFile {
         while true {
             if filled == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
             let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 { return .failure(ReadFailure(describe(errno: errno))) }
+            if n < 0 { return .failure(readFailure(errno: errno)) }
             if n == 0 { break }
             filled += n
             if filled > maxBytes {
-                return .failure(ReadFailure("file is larger than the limit of \(maxBytes) bytes"))
+                return .failure(ReadFailure("file is larger than the limit of \(maxBytes) bytes", zh: "文件超过上限 \(maxBytes) 字节"))
             }
         }
         bytes.removeSubrange(filled...)
         return .success(bytes)
     }
 
+    /// Why reading failed, in English (ledgers quote it).
     static func describe(errno code: Int32) -> String {
+        readFailure(errno: code).message
+    }
+
+    static func readFailure(errno code: Int32) -> ReadFailure {
         switch code {
-        case ENOENT: return "no such file"
-        case EACCES: return "permission denied: the file cannot be read"
-        case ELOOP: return "symbolic link loop: the path never reaches a file"
-        case EISDIR: return "is a directory, not a file"
-        default: return "cannot be read: \(String(cString: strerror(code)))"
+        case ENOENT: return ReadFailure("no such file", zh: "文件不存在")
+        case EACCES: return ReadFailure("permission denied: the file cannot be read", zh: "没有权限：无法读取该文件")
+        case ELOOP: return ReadFailure("symbolic link loop: the path never reaches a file", zh: "符号链接循环：顺着路径始终找不到文件")
+        case EISDIR: return ReadFailure("is a directory, not a file", zh: "这是一个目录，不是文件")
+        default:
+            // The system's words are English (the C locale); the Chinese says what happened and keeps them.
+            let reason = String(cString: strerror(code))
+            return ReadFailure("cannot be read: \(reason)", zh: "无法读取（系统报告：\(reason)）")
         }
     }
 
@@ -105,15 +114,20 @@ public enum SourceFile {
     }
 }
 
-/// Why a file's bytes could not be read.
+/// Why a file's bytes could not be read, in English and in Chinese (a status file can be the one).
 public struct ReadFailure: Error {
     public var message: String
-    init(_ message: String) { self.message = message }
+    public var zh: String
+
+    init(_ message: String, zh: String) {
+        self.message = message
+        self.zh = zh
+    }
 }
 
 extension Diagnostic {
     init(file: String, issue: YAMLIssue, rule: String? = nil) {
         self.init(file: file, line: issue.mark.line, column: issue.mark.column,
-                  severity: issue.severity == .error ? .error : .warning, message: issue.message, rule: rule)
+                  severity: issue.severity == .error ? .error : .warning, message: issue.message, zh: issue.zh, rule: rule)
     }
 }

@@ -8,16 +8,21 @@ public struct Diagnostic: Error, Sendable, Hashable {
     public var line: Int?
     public var column: Int?
     public var severity: Severity
+    /// In English: rule files are read by CI (`duban validate`).
     public var message: String
+    /// In Chinese, where a status file can cause the problem (see `Bilingual`); nil otherwise.
+    public var zh: String?
     /// The rule the problem concerns, where there is one.
     public var rule: String?
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity = .error, message: String, rule: String? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity = .error, message: String, zh: String? = nil,
+                rule: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.severity = severity
         self.message = message
+        self.zh = zh
         self.rule = rule
     }
 

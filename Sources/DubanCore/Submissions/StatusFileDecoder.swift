@@ -38,18 +38,19 @@ struct StatusFileDecoder {
             }
             return (nil, [invalid("文件为空", "the file is empty", Mark.start, subject: "empty")])
         }
-        guard let m = MappingReader(root, what: "status file", keys: ["department", "period", "submitted", "tasks", "metrics", "ledgers"], log: log) else {
+        guard let m = MappingReader(root, what: Bilingual("status file", zh: "报送文件"), keys: ["department", "period", "submitted", "tasks", "metrics", "ledgers"], log: log) else {
             return (nil, issues(log))
         }
         let department = m.string("department", required: true).flatMap { resolveDepartment($0, at: m.mark("department"), log: log) }
         let period = m.month("period", required: true)
         var submitted = m.day("submitted", required: true)
         if let day = submitted, day > asOf {
-            log.error("submitted \(day) is after the as-of day \(asOf)", at: m.mark("submitted"))
+            log.error("submitted \(day) is after the as-of day \(asOf)", zh: "报送日期 \(day) 晚于检查截至日 \(asOf)", at: m.mark("submitted"))
             submitted = nil
         }
         if let day = submitted, let period, day < period.firstDay {
-            log.error("submitted \(day) is before the reported month \(period) began", at: m.mark("submitted"))
+            log.error("submitted \(day) is before the reported month \(period) began",
+                      zh: "报送日期 \(day) 早于所报月份 \(period) 的第一天", at: m.mark("submitted"))
             submitted = nil
         }
         // An unknown top-level key is reported with the file's other problems; only an unreadable
@@ -70,7 +71,7 @@ struct StatusFileDecoder {
         var seenRules: [Int: Mark] = [:]
         for item in m.list("tasks") {
             let itemLog = IssueLog()
-            guard let t = MappingReader(item, what: "task", keys: Self.taskKeys, log: itemLog),
+            guard let t = MappingReader(item, what: Bilingual("task", zh: "任务"), keys: Self.taskKeys, log: itemLog),
                   let ruleID = t.string("rule", required: true) else {
                 violations += issues(itemLog, department: department, period: period)
                 continue
@@ -84,31 +85,40 @@ struct StatusFileDecoder {
                 continue
             }
             if let first = seenRules[ruleIndex] {
-                itemLog.error("rule \(ruleID) is reported twice in this file (first at line \(first.line))", at: t.mark("rule"))
+                itemLog.error("rule \(ruleID) is reported twice in this file (first at line \(first.line))",
+                              zh: "规则 \(ruleID) 在本文件中报告了两次（第一次在第 \(first.line) 行）", at: t.mark("rule"))
             } else {
                 seenRules[ruleIndex] = t.mark("rule")
             }
-            let status = t.parsed("status", required: true, expected: "done, in-progress, not-started or blocked",
+            let status = t.parsed("status", required: true,
+                                  expected: Bilingual("done, in-progress, not-started or blocked",
+                                                      zh: "以下之一：done（已完成）、in-progress（进行中）、not-started（未开始）、blocked（受阻）"),
                                   bytes: TaskReport.Status.init(utf8:))
             let progress = t.number("progress")
             if let progress, !progress.isWithin(0...1) {
-                itemLog.error("progress \(progress.value) must lie between 0 and 1", at: t.mark("progress"))
+                itemLog.error("progress \(progress.value) must lie between 0 and 1",
+                              zh: "进度 progress 为 \(progress.value)，应在 0 到 1 之间（0.5 表示完成一半）", at: t.mark("progress"))
             }
             let completed = t.day("completed")
             if status == .done, completed == nil, !t.has("completed") {
-                itemLog.error("status done needs 'completed: YYYY-MM-DD'", at: t.mark("status"))
+                itemLog.error("status done needs 'completed: YYYY-MM-DD'",
+                              zh: "状态为 done 时须写明完成日期 completed: YYYY-MM-DD", at: t.mark("status"))
             }
             if let completed, completed > submitted {
-                itemLog.error("completed \(completed) is after submitted \(submitted)", at: t.mark("completed"))
+                itemLog.error("completed \(completed) is after submitted \(submitted)",
+                              zh: "完成日期 \(completed) 晚于报送日期 \(submitted)", at: t.mark("completed"))
             }
             if let completed, let status, status != .done {
-                itemLog.error("'completed' (\(completed)) goes only with status done", at: t.mark("completed"))
+                itemLog.error("'completed' (\(completed)) goes only with status done",
+                              zh: "只有状态为 done 时才能写完成日期 completed（此处为 \(completed)）", at: t.mark("completed"))
             }
             var milestones: [(due: Day, completed: Day)] = []
             for node in t.list("milestones") {
-                guard let ms = MappingReader(node, what: "milestone", keys: Self.milestoneKeys, log: itemLog),
+                guard let ms = MappingReader(node, what: Bilingual("milestone", zh: "节点"), keys: Self.milestoneKeys, log: itemLog),
                       let due = ms.day("due", required: true), let done = ms.day("completed", required: true) else { continue }
-                if done > submitted { itemLog.error("completed \(done) is after submitted \(submitted)", at: ms.mark("completed")) }
+                if done > submitted {
+                    itemLog.error("completed \(done) is after submitted \(submitted)", zh: "完成日期 \(done) 晚于报送日期 \(submitted)", at: ms.mark("completed"))
+                }
                 milestones.append((due, done))
             }
             t.checkText("note")
@@ -125,20 +135,21 @@ struct StatusFileDecoder {
         var seenMetrics: [String: Mark] = [:]
         for item in m.list("metrics") {
             let itemLog = IssueLog()
-            guard let r = MappingReader(item, what: "metric report", keys: Self.metricKeys, log: itemLog) else {
+            guard let r = MappingReader(item, what: Bilingual("metric report", zh: "指标报告"), keys: Self.metricKeys, log: itemLog) else {
                 violations += issues(itemLog, department: department, period: period)
                 continue
             }
             let metricID = r.string("metric", required: true)
             if let id = metricID, set.metrics[id] == nil {
-                let hint = hints.take() ? Suggestion.hint(for: id, in: set.metrics.keys) : ""
-                itemLog.error("unknown metric '\(id)'\(hint)", at: r.mark("metric"))
+                let hint = hints.take() ? Suggestion.hints(for: id, in: set.metrics.keys) : Suggestion.hints(nil)
+                itemLog.error("unknown metric '\(id)'\(hint.en)", zh: "未知的指标“\(id)”\(hint.zh!)", at: r.mark("metric"))
             }
             let value = r.decimal("value", required: true)
             let scope = r.string("scope").flatMap { text -> String? in
                 if text == "city" { return "city" }
                 if case .department(let d)? = set.departments.resolve(text), d.type == .district { return d.slug }
-                itemLog.error("scope '\(text)' must be city or a district", at: r.mark("scope"))
+                itemLog.error("scope '\(text)' must be city or a district",
+                              zh: "范围 scope 写的是“\(text)”，应为 city（全市）或某个区", at: r.mark("scope"))
                 return nil
             } ?? (department.type == .district ? department.slug : "city")
             r.checkText("note")
@@ -146,7 +157,8 @@ struct StatusFileDecoder {
             if let id = metricID, !itemLog.hasErrors {
                 let key = "\(id) (scope \(scope))"
                 if let first = seenMetrics[key] {
-                    itemLog.error("metric \(key) is reported twice in this file (first at line \(first.line))", at: r.mark("metric"))
+                    itemLog.error("metric \(key) is reported twice in this file (first at line \(first.line))",
+                                  zh: "指标 \(id)（范围 \(scope)）在本文件中报告了两次（第一次在第 \(first.line) 行）", at: r.mark("metric"))
                 } else {
                     seenMetrics[key] = r.mark("metric")
                 }
@@ -173,22 +185,27 @@ struct StatusFileDecoder {
     /// One `ledgers:` entry: a relative path that stays in the status file's folder, a kind, a
     /// month, and optional declared rows and total (yuan with at most two decimals).
     private func decodeLedger(_ item: Node, log: IssueLog) -> LedgerReference? {
-        guard let r = MappingReader(item, what: "ledger", keys: ["file", "kind", "month", "rows", "total"], log: log) else { return nil }
+        guard let r = MappingReader(item, what: Bilingual("ledger", zh: "账目"), keys: ["file", "kind", "month", "rows", "total"], log: log) else { return nil }
         let path = r.string("file", required: true)
         if let path {
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)
             if path.isEmpty || path.hasPrefix("/") || parts.contains("..") || path.contains("\\") {
-                log.error("ledger file '\(path)' must be a relative path inside the status file's folder (no leading /, no ..)", at: r.mark("file"))
+                log.error("ledger file '\(path)' must be a relative path inside the status file's folder (no leading /, no ..)",
+                          zh: "账目文件“\(path)”应为报送文件所在目录内的相对路径（不以 / 开头，不含 ..）", at: r.mark("file"))
             }
         }
-        let kind = r.parsed("kind", required: true, expected: "account-credit or account-expense") { LedgerKind(rawValue: $0) }
+        let kind = r.parsed("kind", required: true,
+                            expected: Bilingual("account-credit or account-expense", zh: "以下之一：account-credit（个人账户计入账目）、account-expense（个人账户支出账目）")) {
+            LedgerKind(rawValue: $0)
+        }
         let month = r.month("month", required: true)
         let rows = r.int("rows")
-        if let rows, rows < 0 { log.error("ledger 'rows' \(rows) may not be negative", at: r.mark("rows")) }
+        if let rows, rows < 0 { log.error("ledger 'rows' \(rows) may not be negative", zh: "账目的行数 rows 为 \(rows)，不能为负数", at: r.mark("rows")) }
         let total = r.decimal("total")
         let totalFen = total.flatMap(LedgerFields.fen(decimal:))
         if let total, totalFen == nil {
-            log.error("ledger 'total' \(total) must be yuan with at most two decimals", at: r.mark("total"))
+            log.error("ledger 'total' \(total) must be yuan with at most two decimals",
+                      zh: "账目的合计 total 为 \(total)，应以元为单位，最多两位小数", at: r.mark("total"))
         }
         guard !log.hasErrors, let path, let kind, let month else { return nil }
         let folder = (file as NSString).deletingLastPathComponent
@@ -201,10 +218,12 @@ struct StatusFileDecoder {
         switch set.departments.resolve(text) {
         case .department(let d)?: return d
         case .group(let g)?:
-            log.error("'\(text)' is the group \(g.name); a status file is sent by one department", at: mark)
+            log.error("'\(text)' is the group \(g.name); a status file is sent by one department",
+                      zh: "“\(text)”是单位组 \(g.name)；报送文件只能以一个单位的名义报送", at: mark)
         case nil:
-            let hint = set.departments.closestName(to: text).map { "; closest known unit: '\($0)'" } ?? ""
-            log.error("unknown department '\(text)'\(hint)", at: mark)
+            let closest = set.departments.closestName(to: text)
+            log.error("unknown department '\(text)'" + (closest.map { "; closest known unit: '\($0)'" } ?? ""),
+                      zh: "未知的单位“\(text)”" + (closest.map { "；最接近的已知单位：\($0)" } ?? ""), at: mark)
         }
         return nil
     }
@@ -217,10 +236,11 @@ struct StatusFileDecoder {
         build.invalid(zh, en, at: loc(mark), department: folderSender?.name, subject: subject)
     }
 
-    /// Every logged problem as an `invalid` violation (the English message is the reader's; the Chinese one says where to look).
+    /// Every logged problem as an `invalid` violation: `报送文件内容无法读取：` and the reader's
+    /// Chinese text (its English where it has none), and the English as it is.
     private func issues(_ log: IssueLog, department: Department? = nil, period: YearMonth? = nil, rule: String? = nil) -> [Violation] {
         log.issues.map { issue in
-            var v = build.invalid("报送文件内容无法读取：\(issue.message)", issue.message, at: loc(issue.mark),
+            var v = build.invalid("报送文件内容无法读取：\(issue.zh ?? issue.message)", issue.message, at: loc(issue.mark),
                                   department: (department ?? folderSender)?.name, period: period,
                                   subject: "\(rule ?? ""):\(issue.message)")
             v.rule = rule

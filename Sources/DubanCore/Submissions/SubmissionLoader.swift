@@ -130,7 +130,7 @@ public enum SubmissionLoader {
         switch SourceFile.parse(path: file, display: file, limits: limits) {
         case .failure(let d):
             let location = Violation.Location(file: file, line: d.line, column: d.column)
-            return (nil, [ViolationBuilder(set: set).invalid("报送文件无法读取：\(d.message)", d.message, at: location,
+            return (nil, [ViolationBuilder(set: set).invalid("报送文件无法读取：\(d.zh ?? d.message)", d.message, at: location,
                                                               department: sender?.name, subject: "file")])
         case .success(let root):
             let commented = root == nil && SourceFile.holdsComments(path: file, maxBytes: limits.maxBytes)

@@ -1,4 +1,4 @@
-public import DubanCore
+import DubanCore
 
 /// One row per violation, UTF-8, RFC 4180 quoting.
 public struct CSVReporter: CheckReporter {

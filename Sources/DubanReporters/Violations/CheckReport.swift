@@ -2,15 +2,51 @@ public import DubanCore
 
 /// What a check found, ready for any output format.
 public struct CheckReport: Sendable {
+    /// The command that made the report, named in its heading.
+    public enum Command: Sendable {
+        case check, selfCheck, ledger
+
+        var name: String {
+            switch self {
+            case .check: "check"
+            case .selfCheck: "self-check"
+            case .ledger: "ledger"
+            }
+        }
+
+        /// The heading's Chinese name of the check.
+        var nameZH: String {
+            switch self {
+            case .check: "督办检查"
+            case .selfCheck: "报送自查"
+            case .ledger: "账目检查"
+            }
+        }
+
+        /// What `files` counts, in each language.
+        func files(_ language: Language) -> String {
+            switch (self, language) {
+            case (.ledger, .zh): "账目文件"
+            case (.ledger, .en): "ledger files"
+            case (_, .zh): "报送文件"
+            case (_, .en): "submission files"
+            }
+        }
+    }
+
+    public var command: Command = .check
     public var asOf: Day
-    public var violations: [Violation]
+    /// In report order as the commands build it (ledger findings built whole only when read).
+    public var violations: ViolationList
     public var superseded: [SubmissionLoader.Superseded]
     /// Submission (or ledger) files read.
     public var files: Int
     /// Per-month totals of every ledger read (docs/ledgers.md).
     public var ledgers: [LedgerSummary]
 
-    public init(asOf: Day, violations: [Violation], superseded: [SubmissionLoader.Superseded], files: Int, ledgers: [LedgerSummary] = []) {
+    public init(_ command: Command = .check, asOf: Day, violations: ViolationList, superseded: [SubmissionLoader.Superseded], files: Int,
+                ledgers: [LedgerSummary] = []) {
+        self.command = command
         self.asOf = asOf
         self.violations = violations
         self.superseded = superseded
@@ -18,13 +54,20 @@ public struct CheckReport: Sendable {
         self.ledgers = ledgers
     }
 
-    public var errors: Int { violations.filter { $0.severity == .error }.count }
-    public var warnings: Int { violations.filter { $0.severity == .warning }.count }
+    /// `violations` in the order given.
+    public init(_ command: Command = .check, asOf: Day, violations: [Violation], superseded: [SubmissionLoader.Superseded], files: Int,
+                ledgers: [LedgerSummary] = []) {
+        self.init(command, asOf: asOf, violations: ViolationList(violations), superseded: superseded, files: files, ledgers: ledgers)
+    }
 
-    /// Violations by accountable department, departments in name order (none last).
-    var byDepartment: [(department: String, violations: [Violation])] {
-        let groups = Dictionary(grouping: violations) { $0.department ?? "" }
-        return groups.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.map { ($0, groups[$0]!) }
+    public var errors: Int { violations.errors }
+    public var warnings: Int { violations.warnings }
+
+    /// Violations by accountable department, departments in name order (none last); none is built.
+    var byDepartment: [(department: String, violations: ViolationList)] {
+        let all = violations
+        let groups = Dictionary(grouping: all.indices) { all.department(at: $0) ?? "" }
+        return groups.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }.map { ($0, all.subset(groups[$0]!)) }
     }
 }
 

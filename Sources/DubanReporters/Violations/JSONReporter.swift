@@ -1,4 +1,4 @@
-public import DubanCore
+import DubanCore
 
 /// For tools: the fixed shape of SPEC §5 (keys may be added, never renamed).
 public struct JSONReporter: CheckReporter {

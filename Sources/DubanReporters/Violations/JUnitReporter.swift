@@ -1,7 +1,8 @@
-public import DubanCore
+import DubanCore
 
 /// One test suite per accountable department, one test case per violation: errors fail,
-/// warnings pass with their text in `system-out`.
+/// warnings pass with their text in `system-out`; ledger totals, where there are any, as the
+/// properties of a suite of no tests.
 public struct JUnitReporter: CheckReporter {
     public init() {}
 
@@ -10,7 +11,7 @@ public struct JUnitReporter: CheckReporter {
         out += "<testsuites name=\"duban\" tests=\"\(report.violations.count)\" failures=\"\(report.errors)\">\n"
         for (department, violations) in report.byDepartment {
             let name = department.isEmpty ? "(no department)" : department
-            let failures = violations.filter { $0.severity == .error }.count
+            let failures = violations.errors
             out += "  <testsuite name=\"\(xml(name))\" tests=\"\(violations.count)\" failures=\"\(failures)\">\n"
             for v in violations {
                 let caseName = [v.kind.rawValue, v.rule, v.period?.description, v.metric].compactMap { $0 }.joined(separator: " ")
@@ -26,6 +27,7 @@ public struct JUnitReporter: CheckReporter {
             }
             out += "  </testsuite>\n"
         }
+        out += LedgerTotals.junit(report.ledgers, xml: xml)
         return out + "</testsuites>\n"
     }
 

@@ -1,7 +1,7 @@
 public import DubanCore
 
 /// The per-ledger, per-month rows and totals a supervisor compares with the fund's books
-/// (docs/ledgers.md), as the text, markdown and JSON reports show them.
+/// (docs/ledgers.md), as the text, markdown, JSON, SARIF and JUnit reports show them.
 public enum LedgerTotals {
     static func text(_ ledgers: [LedgerSummary], language: Language) -> String {
         guard !ledgers.isEmpty else { return "" }
@@ -29,6 +29,19 @@ public enum LedgerTotals {
             }
         }
         return out
+    }
+
+    /// A JUnit suite of no tests whose properties are the totals: `<file> (<kind>) <month>` → `<rows> rows, <total> yuan`.
+    static func junit(_ ledgers: [LedgerSummary], xml: (String) -> String) -> String {
+        guard !ledgers.isEmpty else { return "" }
+        var out = "  <testsuite name=\"ledger totals\" tests=\"0\" failures=\"0\">\n    <properties>\n"
+        for ledger in ledgers {
+            for m in ledger.months {
+                let name = "\(ledger.file) (\(ledger.kind?.rawValue ?? "?")) \(m.month)"
+                out += "      <property name=\"\(xml(name))\" value=\"\(m.rows) rows, \(m.yuan) yuan\"/>\n"
+            }
+        }
+        return out + "    </properties>\n  </testsuite>\n"
     }
 
     /// `{"file", "kind", "lines", "months": [{"month", "rows", "total"}]}`; totals are exact decimal numbers.

@@ -1,4 +1,4 @@
-public import DubanCore
+import DubanCore
 
 /// A briefing: counts per department in a table, then each department's violations.
 public struct MarkdownReporter: CheckReporter {
@@ -6,13 +6,15 @@ public struct MarkdownReporter: CheckReporter {
 
     public func render(_ report: CheckReport, language: Language) -> String {
         let zh = language == .zh
-        var out = zh ? "# 督办检查简报（截至 \(report.asOf)）\n\n" : "# duban briefing (as of \(report.asOf))\n\n"
-        out += zh ? "共 \(report.files) 个报送文件：\(report.errors) 个错误，\(report.warnings) 个警告。\n\n"
-                  : "\(report.files) submission files: \(report.errors) errors, \(report.warnings) warnings.\n\n"
+        let command = report.command
+        var out = zh ? "# \(command.nameZH)简报（截至 \(report.asOf)）\n\n"
+                     : "# duban \(command == .check ? "briefing" : command.name + " briefing") (as of \(report.asOf))\n\n"
+        out += zh ? "共 \(report.files) 个\(command.files(.zh))：\(report.errors) 个错误，\(report.warnings) 个警告。\n\n"
+                  : "\(report.files) \(command.files(.en)): \(report.errors) errors, \(report.warnings) warnings.\n\n"
         out += zh ? "| 责任单位 | 错误 | 警告 |\n|---|---:|---:|\n" : "| department | errors | warnings |\n|---|---:|---:|\n"
         let groups = report.byDepartment
         for (department, violations) in groups {
-            let errors = violations.filter { $0.severity == .error }.count
+            let errors = violations.errors
             out += "| \(cell(department.isEmpty ? "—" : department)) | \(errors) | \(violations.count - errors) |\n"
         }
         for (department, violations) in groups {

@@ -1,12 +1,13 @@
-public import DubanCore
+import DubanCore
 
 /// SARIF 2.1.0 for code-scanning tools: one result per violation, the fingerprint in
-/// `partialFingerprints`, no region when the violation has no line, no location without a file.
+/// `partialFingerprints`, no region when the violation has no line, no location without a file;
+/// ledger totals, where there are any, in the run's properties as the JSON report has them.
 public struct SARIFReporter: CheckReporter {
     public init() {}
 
     public func render(_ report: CheckReport, language: Language) -> String {
-        let kinds = Set(report.violations.map(\.kind.rawValue)).sorted()
+        let kinds = Set(report.violations.indices.map { report.violations.kind(at: $0).rawValue }).sorted()
         let results: [JSON] = report.violations.map { v in
             var result: [String: JSON] = [
                 "ruleId": .string(v.kind.rawValue),
@@ -37,7 +38,8 @@ public struct SARIFReporter: CheckReporter {
                     "name": .string("duban"),
                     "rules": .array(kinds.map { .object(["id": .string($0)]) }),
                 ])]),
-                "properties": .object(["asOf": .string(report.asOf.description)]),
+                "properties": .object(report.ledgers.isEmpty ? ["asOf": .string(report.asOf.description)]
+                    : ["asOf": .string(report.asOf.description), "ledgers": .array(report.ledgers.map(LedgerTotals.json))]),
                 "results": .array(results),
             ])]),
         ]).rendered()

@@ -1,15 +1,16 @@
-public import DubanCore
+import DubanCore
 
 /// For people: a header, then the violations grouped by accountable department, compiler style.
 public struct TextReporter: CheckReporter {
     public init() {}
 
     public func render(_ report: CheckReport, language: Language) -> String {
+        let command = report.command
         var out = language == .zh
-            ? "duban 督办检查 — 截至 \(report.asOf)：\(report.files) 个报送文件，\(report.errors) 个错误，\(report.warnings) 个警告\n"
-            : "duban check — as of \(report.asOf): \(report.files) files, \(report.errors) errors, \(report.warnings) warnings\n"
+            ? "duban \(command.nameZH) — 截至 \(report.asOf)：\(report.files) 个\(command.files(.zh))，\(report.errors) 个错误，\(report.warnings) 个警告\n"
+            : "duban \(command.name) — as of \(report.asOf): \(report.files) files, \(report.errors) errors, \(report.warnings) warnings\n"
         for (department, violations) in report.byDepartment {
-            let errors = violations.filter { $0.severity == .error }.count
+            let errors = violations.errors
             let name = department.isEmpty ? (language == .zh ? "（无法确定报送单位）" : "(no department)") : department
             out += language == .zh
                 ? "\n\(name) — \(errors) 个错误，\(violations.count - errors) 个警告\n"

@@ -4,8 +4,9 @@ public import Foundation
 /// missing required keys are reported at the mapping, and every value is read by type.
 public struct MappingReader {
     public let node: Node
-    /// What the mapping is, for messages: "rule", "citation", "target".
-    public let what: String
+    /// What the mapping is, for messages: "rule", "citation", "target"; with its Chinese name
+    /// (`Bilingual("task", zh: "任务")`) where a status file holds it, so that every message has both.
+    public let what: Bilingual
     @usableFromInline let log: IssueLog
     /// The keys this mapping may hold; any other is reported, and reads as absent.
     private let keys: [String]
@@ -15,9 +16,10 @@ public struct MappingReader {
     private let index: [String: Int]?
 
     /// Returns nil (and logs an error) when `node` is not a mapping.
-    public init?(_ node: Node, what: String, keys: [String], log: IssueLog) {
+    public init?(_ node: Node, what: Bilingual, keys: [String], log: IssueLog) {
         guard node.kind == .mapping else {
-            log.error("\(what): expected a mapping of keys to values, found \(node.typeName)", at: node.mark)
+            log.error("\(what.en): expected a mapping of keys to values, found \(node.typeName)",
+                      zh: what.zh.map { "\($0)应由若干“键: 值”组成，实际是\(node.typeNameZH)" }, at: node.mark)
             return nil
         }
         self.node = node
@@ -38,7 +40,9 @@ public struct MappingReader {
                 slots[k] = Int32(i)
             } else {
                 let name = key.scalar ?? ""
-                log.error("unknown key '\(name)' in \(what)\(Suggestion.hint(for: name, in: keys))", at: key.mark)
+                let hint = Suggestion.hints(for: name, in: keys)
+                log.error("unknown key '\(name)' in \(what.en)\(hint.en)",
+                          zh: what.zh.map { "\($0)中有未知的键“\(name)”\(hint.zh!)" }, at: key.mark)
             }
         }
         self.slots = slots
@@ -76,7 +80,9 @@ public struct MappingReader {
     /// The value node of `key`; nil when absent or null (logged when required).
     public func node(_ key: String, required: Bool = false) -> Node? {
         guard let value = value(key), !value.isNull else {
-            if required { log.error("\(what) is missing '\(key)'", at: value(key)?.mark ?? node.mark) }
+            if required {
+                log.error("\(what.en) is missing '\(key)'", zh: what.zh.map { "\($0)缺少“\(key)”" }, at: value(key)?.mark ?? node.mark)
+            }
             return nil
         }
         return value
@@ -113,13 +119,13 @@ public struct MappingReader {
     // The generic readers are inlinable so that callers in other modules get them specialized
     // (unspecialized, a status or a day read through them cost ≈ 1,900 instructions).
     @inlinable
-    public func parsed<T>(_ key: String, required: Bool = false, expected: String, _ parse: (String) -> T?) -> T? {
+    public func parsed<T>(_ key: String, required: Bool = false, expected: Bilingual, _ parse: (String) -> T?) -> T? {
         node(key, required: required).flatMap { Scalars.parsed($0, what: label(key), expected: expected, log: log, parse) }
     }
 
     /// Like `parsed`, reading the value's UTF-8 bytes.
     @inlinable
-    public func parsed<T>(_ key: String, required: Bool = false, expected: String, bytes parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+    public func parsed<T>(_ key: String, required: Bool = false, expected: Bilingual, bytes parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
         node(key, required: required).flatMap { Scalars.parsed($0, what: label(key), expected: expected, log: log, bytes: parse) }
     }
 
@@ -127,7 +133,8 @@ public struct MappingReader {
     public func list(_ key: String, required: Bool = false) -> Node.Items {
         guard let value = node(key, required: required) else { return .empty }
         guard value.kind == .sequence else {
-            log.error("\(label(key)): expected a list, found \(value.typeName)", at: value.mark)
+            let what = label(key)
+            log.error("\(what.en): expected a list, found \(value.typeName)", zh: what.zh.map { "\($0)应为列表，实际是\(value.typeNameZH)" }, at: value.mark)
             return Node.Items.empty
         }
         return value.items
@@ -141,12 +148,15 @@ public struct MappingReader {
     }
 
     /// A nested mapping.
-    public func mapping(_ key: String, required: Bool = false, what nested: String, keys: [String]) -> MappingReader? {
+    public func mapping(_ key: String, required: Bool = false, what nested: Bilingual, keys: [String]) -> MappingReader? {
         node(key, required: required).flatMap { MappingReader($0, what: nested, keys: keys, log: log) }
     }
 
     /// The mark of the key's value, or of the mapping when absent.
     public func mark(_ key: String) -> Mark { value(key)?.mark ?? node.mark }
 
-    @usableFromInline func label(_ key: String) -> String { "\(what) '\(key)'" }
+    /// `status file 'period'`, `报送文件的“period”`.
+    @usableFromInline func label(_ key: String) -> Bilingual {
+        Bilingual("\(what.en) '\(key)'", zh: what.zh.map { "\($0)的“\(key)”" })
+    }
 }

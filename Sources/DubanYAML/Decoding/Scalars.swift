@@ -13,14 +13,15 @@ public enum Scalars {
     private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Text. Refuses collections, nulls and YAML 1.1 surprises in plain style.
-    public static func string(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> String? {
+    public static func string(_ node: Node, what: @autoclosure () -> Bilingual, log: IssueLog) -> String? {
         checkText(node, what: what(), log: log) ? node.scalar : nil
     }
 
     /// Whether the node reads as text (see `string`), without building the text: the checks read bytes.
-    public static func checkText(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Bool {
+    public static func checkText(_ node: Node, what: @autoclosure () -> Bilingual, log: IssueLog) -> Bool {
         guard let style = node.style else {
-            log.error("\(what()): expected text, found \(node.typeName)", at: node.mark)
+            let what = what()
+            log.error("\(what.en): expected text, found \(node.typeName)", zh: what.zh.map { "\($0)应为文字，实际是\(node.typeNameZH)" }, at: node.mark)
             return false
         }
         guard style == .plain else { return true }
@@ -34,17 +35,21 @@ public enum Scalars {
             if hasLeadingZero(bytes) { return .octal }
             return nil
         }
+        guard let problem else { return true }
+        let what = what()
         switch problem {
-        case nil:
-            return true
         case .null:
-            log.error("\(what()): expected text, found nothing", at: node.mark)
+            log.error("\(what.en): expected text, found nothing", zh: what.zh.map { "\($0)应为文字，实际为空" }, at: node.mark)
         case .yaml11:
             let text = node.scalar!
-            log.error("\(what()): plain '\(text)' is read by YAML 1.1 as a boolean; quote it (\"\(text)\") if you mean the text", at: node.mark)
+            log.error("\(what.en): plain '\(text)' is read by YAML 1.1 as a boolean; quote it (\"\(text)\") if you mean the text",
+                      zh: what.zh.map { "\($0)写的是不加引号的“\(text)”，YAML 1.1 会把它读作布尔值（是/否）；如指文字，请加英文引号写成 \"\(text)\"" },
+                      at: node.mark)
         case .octal:
             let text = node.scalar!
-            log.error("\(what()): plain '\(text)' is read by YAML 1.1 as an octal number; quote it (\"\(text)\")", at: node.mark)
+            log.error("\(what.en): plain '\(text)' is read by YAML 1.1 as an octal number; quote it (\"\(text)\")",
+                      zh: what.zh.map { "\($0)写的是不加引号的“\(text)”，YAML 1.1 会把它读作八进制数；请加英文引号写成 \"\(text)\"" },
+                      at: node.mark)
         }
         return false
     }
@@ -69,28 +74,35 @@ public enum Scalars {
     }
 
     /// A plain decimal number such as `74.6`, `-3` or `0.5`, kept exactly.
-    public static func decimal(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Decimal? {
+    public static func decimal(_ node: Node, what: @autoclosure () -> Bilingual, log: IssueLog) -> Decimal? {
         number(node, what: what(), log: log)?.value
     }
 
     /// `decimal`, with the scaled integer where the text has one.
-    public static func number(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Number? {
+    public static func number(_ node: Node, what: @autoclosure () -> Bilingual, log: IssueLog) -> Number? {
         // The common case straight from the bytes: a plain number without a leading zero.
         if node.style == .plain, let number = node.withScalarBytes({ hasLeadingZero($0) ? nil : plainDecimal($0) }) { return number }
         guard let text = plainNumber(node, what: what(), log: log) else { return nil }
         guard isDecimalLiteral(text) else {
-            log.error("\(what()): expected a number such as 74.6, found '\(text)'", at: node.mark)
+            let what = what()
+            log.error("\(what.en): expected a number such as 74.6, found '\(text)'",
+                      zh: what.zh.map { "\($0)应为数字（如 74.6），实际写的是“\(text)”" }, at: node.mark)
             return nil
         }
         // Decimal keeps 38 significant digits and rounds the rest away without a word.
         let digits = significantDigits(text)
         guard digits <= maxDecimalDigits else {
-            log.error("\(what()): '\(shortened(text))' has \(digits) significant digits, more than duban can keep exactly (at most \(maxDecimalDigits))", at: node.mark)
+            let what = what()
+            log.error("\(what.en): '\(shortened(text))' has \(digits) significant digits, more than duban can keep exactly (at most \(maxDecimalDigits))",
+                      zh: what.zh.map { "\($0)写的是“\(shortened(text))”，有 \(digits) 位有效数字，超出 duban 能精确保存的位数（最多 \(maxDecimalDigits) 位）" },
+                      at: node.mark)
             return nil
         }
         // Its exponent, too, is bounded (about 10^-128 to 10^165).
         guard let value = Decimal(string: text, locale: posix) else {
-            log.error("\(what()): '\(shortened(text))' is too large or too close to zero for duban to keep exactly", at: node.mark)
+            let what = what()
+            log.error("\(what.en): '\(shortened(text))' is too large or too close to zero for duban to keep exactly",
+                      zh: what.zh.map { "\($0)写的是“\(shortened(text))”，过大或过于接近零，duban 无法精确保存" }, at: node.mark)
             return nil
         }
         return Number(value: value, scaled: nil)
@@ -113,23 +125,28 @@ public enum Scalars {
     }
 
     /// A plain whole number.
-    public static func int(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Int? {
+    public static func int(_ node: Node, what: @autoclosure () -> Bilingual, log: IssueLog) -> Int? {
         guard let text = plainNumber(node, what: what(), log: log) else { return nil }
         guard isDecimalLiteral(text), !text.contains(".") else {
-            log.error("\(what()): expected a whole number, found '\(text)'", at: node.mark)
+            let what = what()
+            log.error("\(what.en): expected a whole number, found '\(text)'", zh: what.zh.map { "\($0)应为整数，实际写的是“\(text)”" }, at: node.mark)
             return nil
         }
         guard let value = Int(text) else {
-            log.error("\(what()): '\(shortened(text))' is out of range for a whole number (\(Int.min) to \(Int.max))", at: node.mark)
+            let what = what()
+            log.error("\(what.en): '\(shortened(text))' is out of range for a whole number (\(Int.min) to \(Int.max))",
+                      zh: what.zh.map { "\($0)写的是“\(shortened(text))”，超出整数范围（\(Int.min) 至 \(Int.max)）" }, at: node.mark)
             return nil
         }
         return value
     }
 
     /// `true` or `false`, nothing else.
-    public static func bool(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> Bool? {
+    public static func bool(_ node: Node, what: @autoclosure () -> Bilingual, log: IssueLog) -> Bool? {
         guard node.style == .plain, node.scalarEquals("true") || node.scalarEquals("false") else {
-            log.error("\(what()): expected true or false, found \(describe(node))", at: node.mark)
+            let what = what()
+            log.error("\(what.en): expected true or false, found \(describe(node))",
+                      zh: what.zh.map { "\($0)应为 true 或 false，实际\(describeZH(node))" }, at: node.mark)
             return nil
         }
         return node.scalarEquals("true")
@@ -137,36 +154,45 @@ public enum Scalars {
 
     /// Any text parsed by `parse`; `expected` names the format for the error message.
     @inlinable
-    public static func parsed<T>(_ node: Node, what: @autoclosure () -> String, expected: String, log: IssueLog, _ parse: (String) -> T?) -> T? {
+    public static func parsed<T>(_ node: Node, what: @autoclosure () -> Bilingual, expected: Bilingual, log: IssueLog, _ parse: (String) -> T?) -> T? {
         parsed(node, what: what(), expected: expected, log: log, bytes: { parse(String(decoding: $0, as: UTF8.self)) })
     }
 
     /// Like `parsed`, with `parse` reading the scalar's UTF-8 bytes: no text is built unless it is wrong.
     @inlinable
-    public static func parsed<T>(_ node: Node, what: @autoclosure () -> String, expected: String, log: IssueLog,
+    public static func parsed<T>(_ node: Node, what: @autoclosure () -> Bilingual, expected: Bilingual, log: IssueLog,
                                  bytes parse: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
         guard node.kind == .scalar, !node.isNull else {
-            log.error("\(what()): expected \(expected), found \(node.typeName)", at: node.mark)
+            let what = what()
+            log.error("\(what.en): expected \(expected.en), found \(node.typeName)",
+                      zh: what.zh.flatMap { what in expected.zh.map { "\(what)应为\($0)，实际是\(node.typeNameZH)" } }, at: node.mark)
             return nil
         }
         guard let value = node.withScalarBytes(parse) else {
-            log.error("\(what()): expected \(expected), found '\(node.scalar!)'", at: node.mark)
+            let what = what(), text = node.scalar!
+            log.error("\(what.en): expected \(expected.en), found '\(text)'",
+                      zh: what.zh.flatMap { what in expected.zh.map { "\(what)应为\($0)，实际写的是“\(text)”" } }, at: node.mark)
             return nil
         }
         return value
     }
 
-    private static func plainNumber(_ node: Node, what: @autoclosure () -> String, log: IssueLog) -> String? {
+    private static func plainNumber(_ node: Node, what: @autoclosure () -> Bilingual, log: IssueLog) -> String? {
         guard let style = node.style, !node.isNull, let text = node.scalar else {
-            log.error("\(what()): expected a number, found \(node.typeName)", at: node.mark)
+            let what = what()
+            log.error("\(what.en): expected a number, found \(node.typeName)", zh: what.zh.map { "\($0)应为数字，实际是\(node.typeNameZH)" }, at: node.mark)
             return nil
         }
         guard style == .plain else {
-            log.error("\(what()): expected a number, found the quoted text '\(text)'; write the number without quotes", at: node.mark)
+            let what = what()
+            log.error("\(what.en): expected a number, found the quoted text '\(text)'; write the number without quotes",
+                      zh: what.zh.map { "\($0)应为数字，实际是加了引号的文字“\(text)”；请去掉引号，直接写数字" }, at: node.mark)
             return nil
         }
         if hasLeadingZero(text) {
-            log.error("\(what()): '\(text)' has a leading zero, which YAML 1.1 reads as octal; \(withoutLeadingZeros(text))", at: node.mark)
+            let what = what(), fix = withoutLeadingZeros(text)
+            log.error("\(what.en): '\(text)' has a leading zero, which YAML 1.1 reads as octal; \(fix.en)",
+                      zh: what.zh.map { "\($0)写的是“\(text)”，以 0 开头，YAML 1.1 会把它读作八进制数；\(fix.zh!)" }, at: node.mark)
             return nil
         }
         return text
@@ -197,13 +223,15 @@ public enum Scalars {
     }
 
     /// What to write instead of a number with leading zeros: `00.5` → `0.5`, `-07` → `-7`, `+007` → `7`.
-    static func withoutLeadingZeros(_ text: String) -> String {
+    static func withoutLeadingZeros(_ text: String) -> Bilingual {
         let negative = text.first == "-"
         let unsigned = text.drop { $0 == "-" || $0 == "+" }
         var digits = String(unsigned.drop { $0 == "0" })
         if digits.isEmpty || digits.first == "." { digits = "0" + digits }
         let suggestion = (negative ? "-" : "") + digits
-        return isDecimalLiteral(suggestion) ? "write \(suggestion)" : "write the number in decimal digits without leading zeros"
+        return isDecimalLiteral(suggestion)
+            ? Bilingual("write \(suggestion)", zh: "请写成 \(suggestion)")
+            : Bilingual("write the number in decimal digits without leading zeros", zh: "请用十进制数字书写，不要以 0 开头")
     }
 
     /// `012`, `-07`, `0o17`: integers with a leading zero (not `0` or `0.5`).
@@ -246,5 +274,11 @@ public enum Scalars {
     private static func describe(_ node: Node) -> String {
         if let text = node.scalar, !node.isNull { return "'\(text)'" }
         return node.typeName
+    }
+
+    /// `describe` in Chinese, as said after 实际: 写的是“yes”, 是列表.
+    private static func describeZH(_ node: Node) -> String {
+        if let text = node.scalar, !node.isNull { return "写的是“\(text)”" }
+        return "是\(node.typeNameZH)"
     }
 }

@@ -26,6 +26,17 @@ public enum Suggestion {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
+    /// `hint` in both languages (`，是否应为“x”？`), from one search.
+    public static func hints(for word: String, in candidates: some Sequence<String>) -> Bilingual {
+        hints(closest(to: word, in: candidates))
+    }
+
+    /// The did-you-mean of a `suggestion` found already, in both languages; empty ones for nil.
+    public static func hints(_ suggestion: String?) -> Bilingual {
+        guard let suggestion else { return Bilingual("", zh: "") }
+        return Bilingual("; did you mean '\(suggestion)'?", zh: "，是否应为“\(suggestion)”？")
+    }
+
     /// Levenshtein distance over characters.
     static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }

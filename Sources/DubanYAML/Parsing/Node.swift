@@ -148,6 +148,15 @@ public struct Node: Sendable, Hashable {
         }
     }
 
+    /// `typeName` in Chinese, as said after 实际是: 空值, 单个值, 列表, 一组“键: 值”.
+    public var typeNameZH: String {
+        switch record.kind {
+        case .scalar: return isNull ? "空值" : "单个值"
+        case .sequence: return "列表"
+        case .mapping: return "一组“键: 值”"
+        }
+    }
+
     /// The items of a sequence (empty for anything else).
     public var items: Items {
         let r = record

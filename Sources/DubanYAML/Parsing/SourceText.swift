@@ -5,27 +5,34 @@ enum SourceText {
     static func prepare(_ bytes: [UInt8], limits: YAMLLimits) -> Result<ArraySlice<UInt8>, YAMLError> {
         if bytes.count > limits.maxBytes {
             return .failure(YAMLError(
-                "file is \(bytes.count) bytes, larger than the limit of \(limits.maxBytes) bytes", at: .start))
+                "file is \(bytes.count) bytes, larger than the limit of \(limits.maxBytes) bytes",
+                zh: "文件大小为 \(bytes.count) 字节，超过上限 \(limits.maxBytes) 字节", at: .start))
         }
         if let utf16 = utf16Kind(bytes) {
-            return .failure(YAMLError("file is encoded as \(utf16); save it as UTF-8", at: .start))
+            return .failure(YAMLError("file is encoded as \(utf16); save it as UTF-8",
+                                      zh: "文件编码为 \(utf16)；请另存为 UTF-8 编码", at: .start))
         }
         var text = bytes[...]
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
         let scan = scanUTF8(text)
         if let bad = scan.invalid {
-            let message: String
+            let byte = "0x\(hex(text[bad]))"
+            let message: Bilingual
             if isCutOff(text, at: bad) {
-                message = "the file ends in the middle of a character (byte 0x\(hex(text[bad]))): was it cut off? save it again as UTF-8"
+                message = Bilingual("the file ends in the middle of a character (byte \(byte)): was it cut off? save it again as UTF-8",
+                                    zh: "文件在一个字符的中间结束（字节 \(byte)）：是否被截断了？请重新保存为 UTF-8 编码")
             } else if looksLikeGBK(text, at: bad) {
-                message = "invalid UTF-8 (byte 0x\(hex(text[bad]))); the file looks GBK-encoded: save it as UTF-8"
+                message = Bilingual("invalid UTF-8 (byte \(byte)); the file looks GBK-encoded: save it as UTF-8",
+                                    zh: "不是有效的 UTF-8 编码（字节 \(byte)）；文件似乎是 GBK 编码：请另存为 UTF-8 编码")
             } else {
-                message = "invalid UTF-8 (byte 0x\(hex(text[bad]))); save the file as UTF-8"
+                message = Bilingual("invalid UTF-8 (byte \(byte)); save the file as UTF-8",
+                                    zh: "不是有效的 UTF-8 编码（字节 \(byte)）；请将文件另存为 UTF-8 编码")
             }
-            return .failure(YAMLError(message, at: mark(ofByte: bad, in: text)))
+            return .failure(YAMLError(message.en, zh: message.zh, at: mark(ofByte: bad, in: text)))
         }
         if let offset = scan.lineBreak {
-            return .failure(YAMLError(lineBreakMessage(text, at: offset), at: mark(ofByte: offset, in: text)))
+            let message = lineBreakMessage(text, at: offset)
+            return .failure(YAMLError(message.en, zh: message.zh, at: mark(ofByte: offset, in: text)))
         }
         return .success(text)
     }
@@ -33,10 +40,14 @@ enum SourceText {
     /// U+0085, U+2028 and U+2029 are line breaks to YAML (and to libyaml's line count) but not
     /// to editors, which show them as nothing or as a small box: refused, at the line an editor
     /// shows, so that every later line number stays right. The message for the one at `i`.
-    static func lineBreakMessage(_ s: ArraySlice<UInt8>, at i: Int) -> String {
-        if s[i] == 0xC2 { return "next-line character U+0085 in the file; YAML reads it as a line break: remove it" }
-        let name = s[i + 2] == 0xA8 ? "line separator U+2028" : "paragraph separator U+2029"
-        return "\(name) in the file (pasted from a web page or word processor?); YAML reads it as a line break: remove it"
+    static func lineBreakMessage(_ s: ArraySlice<UInt8>, at i: Int) -> Bilingual {
+        if s[i] == 0xC2 {
+            return Bilingual("next-line character U+0085 in the file; YAML reads it as a line break: remove it",
+                             zh: "文件中有换行控制字符 U+0085（编辑器中通常看不见）；YAML 会把它当作换行：请删除")
+        }
+        let (name, nameZH) = s[i + 2] == 0xA8 ? ("line separator U+2028", "行分隔符 U+2028") : ("paragraph separator U+2029", "段落分隔符 U+2029")
+        return Bilingual("\(name) in the file (pasted from a web page or word processor?); YAML reads it as a line break: remove it",
+                         zh: "文件中有\(nameZH)（可能是从网页或文字处理软件粘贴进来的，编辑器中通常看不见）；YAML 会把它当作换行：请删除")
     }
 
     /// Whether the valid UTF-8 sequence at `i` is U+0085, U+2028 or U+2029.

@@ -30,6 +30,7 @@ enum SyntaxHints {
         let indent = line.prefix { $0 == " " || $0 == "\u{3000}" }
         if let wide = indent.firstIndex(of: "\u{3000}") {
             return YAMLError("full-width space (U+3000) where YAML expects indentation; indent with ASCII spaces",
+                             zh: "应当缩进的位置出现了全角空格（U+3000）；请用半角空格缩进",
                              at: Mark(line: number, column: line.distance(from: line.startIndex, to: wide) + 1))
         }
         // Past the indentation and any "- " of a list item: a key such as `period`.
@@ -41,6 +42,7 @@ enum SyntaxHints {
         let column = line.distance(from: line.startIndex, to: after.startIndex) + 1
         if after.first == "：" {
             return YAMLError("full-width colon '：' after '\(key)'; write an ASCII colon and a space: '\(key): …'",
+                             zh: "“\(key)”后面是全角冒号“：”；请改用半角冒号加一个空格，写成 \(key): …",
                              at: Mark(line: number, column: column))
         }
         guard after.first == ":", let next = after.dropFirst().first, next != " ", next != "\t", next != ":" else { return nil }
@@ -52,6 +54,7 @@ enum SyntaxHints {
         while written.last == " " || written.last == "\t" { written = written.dropLast() }
         let value = written.dropFirst(key.count + 1)
         return YAMLError("no space after ':': '\(shorten(written))' is read as one piece of text; write '\(key): \(shorten(value))'",
+                         zh: "冒号后面缺少空格：“\(shorten(written))”会被当作一整段文字；请写成 \(key): \(shorten(value))",
                          at: Mark(line: number, column: column))
     }
 

@@ -1,11 +1,15 @@
 /// Why a YAML file could not be parsed, with the position of the problem.
 public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     public var mark: Mark
+    /// In English.
     public var message: String
+    /// In Chinese (every parse error can come from a status file).
+    public var zh: String?
 
-    public init(_ message: String, at mark: Mark) {
+    public init(_ message: String, zh: String? = nil, at mark: Mark) {
         self.mark = mark
         self.message = message
+        self.zh = zh
     }
 
     public var description: String { "\(mark): \(message)" }

@@ -16,7 +16,7 @@ public enum YAMLParser {
         let result: Result<Node?, YAMLError> = text.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
-                return .failure(YAMLError("the YAML parser could not be initialised (out of memory)", at: .start))
+                return .failure(YAMLError("the YAML parser could not be initialised (out of memory)", zh: "YAML 解析器无法初始化（内存不足）", at: .start))
             }
             defer { yaml_parser_delete(&parser) }
             // libyaml aborts on a NULL input pointer, which an empty buffer may hand out.
@@ -104,7 +104,8 @@ private struct TreeBuilder {
         case YAML_DOCUMENT_START_EVENT:
             documents += 1
             if documents > 1 {
-                return .failed(YAMLError("more than one YAML document in the file (a second '---'); keep one document per file", at: mark))
+                return .failed(YAMLError("more than one YAML document in the file (a second '---'); keep one document per file",
+                                         zh: "文件中有不止一个 YAML 文档（出现了第二个“---”）；一个文件只能有一个文档", at: mark))
             }
             return .proceed
         case YAML_SCALAR_EVENT:
@@ -146,15 +147,18 @@ private struct TreeBuilder {
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard limits.allowsAliases else {
-                return .failed(YAMLError("aliases (*\(name)) are not accepted in this file; write the value out", at: mark))
+                return .failed(YAMLError("aliases (*\(name)) are not accepted in this file; write the value out",
+                                         zh: "此文件不接受别名（*\(name)）；请把值直接写出来", at: mark))
             }
             guard let target = anchors[name] else {
-                return .failed(YAMLError("undefined alias *\(name): no anchor &\(name) before it", at: mark))
+                return .failed(YAMLError("undefined alias *\(name): no anchor &\(name) before it",
+                                         zh: "别名 *\(name) 未定义：前面没有锚点 &\(name)", at: mark))
             }
             aliasExpansion = aliasExpansion.addingSaturated(sizes[Int(target)])
             if aliasExpansion > limits.maxAliasExpansion {
                 return .failed(YAMLError(
-                    "aliases expand to more than \(limits.maxAliasExpansion) nodes (an alias bomb?); write the values out", at: mark))
+                    "aliases expand to more than \(limits.maxAliasExpansion) nodes (an alias bomb?); write the values out",
+                    zh: "别名展开后超过 \(limits.maxAliasExpansion) 个节点（别名炸弹？）；请把值直接写出来", at: mark))
             }
             return add(target, mark: mark, anchorName: nil)
         default:
@@ -170,7 +174,7 @@ private struct TreeBuilder {
 
     private mutating func push(mark: Mark, anchor: String?, isMapping: Bool) -> Outcome {
         if stack.count >= limits.maxDepth {
-            return .failed(YAMLError("nesting deeper than \(limits.maxDepth) levels", at: mark))
+            return .failed(YAMLError("nesting deeper than \(limits.maxDepth) levels", zh: "嵌套超过 \(limits.maxDepth) 层", at: mark))
         }
         stack.append(Frame(mark: mark, anchor: anchor, isMapping: isMapping, childStart: pending.count, keyStart: keys.count))
         return .proceed
@@ -184,7 +188,8 @@ private struct TreeBuilder {
     private mutating func add(_ node: Int32, mark: Mark, anchorName anchor: String?) -> Outcome {
         if let anchor {
             guard limits.allowsAliases else {
-                return .failed(YAMLError("anchors (&\(anchor)) are not accepted in this file; write the value out", at: mark))
+                return .failed(YAMLError("anchors (&\(anchor)) are not accepted in this file; write the value out",
+                                         zh: "此文件不接受锚点（&\(anchor)）；请把值直接写出来", at: mark))
             }
             anchors[anchor] = node
         }
@@ -201,12 +206,14 @@ private struct TreeBuilder {
         let keyMark = mark
         let record = records[Int(node)]
         guard record.kind == .scalar else {
-            let typeName = record.kind == .sequence ? "a list" : "a mapping"
-            return .failed(YAMLError("a mapping key must be a single value, not \(typeName)", at: keyMark))
+            let (typeName, typeNameZH) = record.kind == .sequence ? ("a list", "列表") : ("a mapping", "一组“键: 值”")
+            return .failed(YAMLError("a mapping key must be a single value, not \(typeName)",
+                                     zh: "键只能是单个值，不能是\(typeNameZH)", at: keyMark))
         }
         if let first = firstMark(of: record, in: top) {
             let text = String(decoding: scalarBytes(record), as: UTF8.self)
-            return .failed(YAMLError("duplicate key '\(text)' (first at line \(first.line))", at: keyMark))
+            return .failed(YAMLError("duplicate key '\(text)' (first at line \(first.line))",
+                                     zh: "键“\(text)”重复（第一次出现在第 \(first.line) 行）", at: keyMark))
         }
         recordKey(Key(node: node, mark: keyMark), in: top)
         pending.append(node)
@@ -256,7 +263,8 @@ private struct TreeBuilder {
         // libyaml resolves `!!str` to its full name; show it as the file wrote it.
         var name = string(tag) ?? "!"
         if name.hasPrefix("tag:yaml.org,2002:") { name = "!!" + name.dropFirst("tag:yaml.org,2002:".count) }
-        return YAMLError("tags such as '\(name)' are not accepted; write a plain or quoted value", at: mark)
+        return YAMLError("tags such as '\(name)' are not accepted; write a plain or quoted value",
+                         zh: "不接受“\(name)”这样的标签；请直接写值，或给值加引号", at: mark)
     }
 
     private static func parserError(_ parser: yaml_parser_t, text: ArraySlice<UInt8>) -> YAMLError {
@@ -264,27 +272,31 @@ private struct TreeBuilder {
         if parser.error == YAML_READER_ERROR {
             // Reader errors carry a byte offset, not a line and column.
             let offset = text.startIndex + Int(parser.problem_offset)
-            var message = problem
+            var message = Bilingual(problem, zh: "读取文件出错：\(LibYAMLProblems.problems[problem] ?? problem)")
             if problem.contains("control characters") {
                 message = offset < text.endIndex && text[offset] == 0
-                    ? "NUL byte in the file; it is not text"
-                    : "control character in the file; only tab, line feed and carriage return are allowed"
+                    ? Bilingual("NUL byte in the file; it is not text", zh: "文件中有空字节（NUL），这不是文本文件的内容")
+                    : Bilingual("control character in the file; only tab, line feed and carriage return are allowed",
+                                zh: "文件中有控制字符；只允许制表符、换行符和回车符")
             }
-            return YAMLError(message, at: SourceText.mark(ofByte: offset, in: text))
+            return YAMLError(message.en, zh: message.zh, at: SourceText.mark(ofByte: offset, in: text))
         }
         let m = parser.problem_mark
         let mark = Mark(line: Int(m.line) + 1, column: Int(m.column) + 1)
         if problem.contains("tab character")
             || (problem.contains("cannot start any token") && byte(at: Int(m.index), in: text) == 0x09) {
-            return YAMLError("tab character where YAML expects indentation or a value; indent with spaces", at: mark)
+            return YAMLError("tab character where YAML expects indentation or a value; indent with spaces",
+                             zh: "应当缩进或写值的位置出现了制表符（Tab）；请用空格缩进", at: mark)
         }
         if let hint = SyntaxHints.find(in: text, errorLine: mark.line) { return hint }
         var message = "YAML syntax error: \(problem)"
-        if let context = parser.context.map({ String(cString: $0) }) {
-            let c = parser.context_mark
+        let context = parser.context.map { String(cString: $0) }
+        let c = parser.context_mark
+        if let context {
             message += " (\(context) at line \(Int(c.line) + 1), column \(Int(c.column) + 1))"
         }
-        return YAMLError(message, at: mark)
+        return YAMLError(message, zh: LibYAMLProblems.zh(problem: problem, context: context, line: Int(c.line) + 1, column: Int(c.column) + 1),
+                         at: mark)
     }
 
     /// The byte at a character index (libyaml's mark.index counts characters).

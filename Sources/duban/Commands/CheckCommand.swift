@@ -37,7 +37,7 @@ struct CheckCommand: ParsableCommand {
         let paths = inputs.isEmpty ? (config.inputs ?? ["inputs"]) : inputs
         let (loaded, ledgers) = loadSubmissions(paths, set: set, asOf: asOf)
         let violations = Evaluator(set: set, asOf: asOf).evaluate(loaded)
-        options.finish(CheckReport(asOf: asOf, violations: violations, superseded: loaded.superseded, files: loaded.fileCount,
-                                   ledgers: ledgers))
+        options.finish(CheckReport(asOf: asOf, violations: ViolationList(reportOrdered: violations, ledger: ledgers.findings),
+                                   superseded: loaded.superseded, files: loaded.fileCount, ledgers: ledgers.ledgers))
     }
 }

@@ -45,14 +45,16 @@ struct LedgerCommand: ParsableCommand {
         } catch {
             fail(error.description)
         }
+        var findings: [LedgerFinding] = []
         var violations: [Violation] = []
         var ledgers: [LedgerSummary] = []
         for file in files {
             let result = checker.check(path: file, kind: kind)
-            violations += result.violations
+            findings += result.findings
+            violations += result.fileViolations
             if result.readable { ledgers.append(result.summary) }
         }
-        options.finish(CheckReport(asOf: asOf, violations: Violation.inReportOrder(violations), superseded: [],
-                                   files: files.count, ledgers: ledgers))
+        options.finish(CheckReport(.ledger, asOf: asOf, violations: ViolationList(reportOrdered: Violation.inReportOrder(violations), ledger: findings),
+                                   superseded: [], files: files.count, ledgers: ledgers))
     }
 }

@@ -32,11 +32,12 @@ struct SelfCheckCommand: ParsableCommand {
         let set = rulesOptions.load()
         let asOf = options.day(config: config)
         let (loaded, ledgers) = loadSubmissions([file], set: set, asOf: asOf, walkFolders: false)
-        var violations = loaded.violations
+        var violations = ViolationList(loaded.violations)
         if let submission = loaded.accepted.first {
             let focus = Evaluator.Focus(department: submission.department, period: submission.period)
-            violations = Evaluator(set: set, asOf: asOf).evaluate(loaded, focus: focus)
+            violations = ViolationList(reportOrdered: Evaluator(set: set, asOf: asOf).evaluate(loaded, focus: focus),
+                                       ledger: ledgers.findings.filter(focus.covers))
         }
-        options.finish(CheckReport(asOf: asOf, violations: violations, superseded: [], files: loaded.fileCount, ledgers: ledgers))
+        options.finish(CheckReport(.selfCheck, asOf: asOf, violations: violations, superseded: [], files: loaded.fileCount, ledgers: ledgers.ledgers))
     }
 }

@@ -48,16 +48,18 @@ struct CheckOptions: ParsableArguments {
         } else {
             reporter.write(report, language: lang) { FileHandle.standardOutput.write(Data(noCopy: $0)) }
         }
-        if report.violations.contains(where: { $0.kind == .invalid }) { Foundation.exit(2) }
-        let failing = report.violations.contains { failOn == .warning || $0.severity == .error }
+        let violations = report.violations
+        if violations.indices.contains(where: { violations.kind(at: $0) == .invalid }) { Foundation.exit(2) }
+        let failing = failOn == .warning ? !violations.isEmpty : violations.errors > 0
         Foundation.exit(failing ? 1 : 0)
     }
 }
 
 /// Reads the submissions and checks the ledgers the accepted ones name (docs/ledgers.md); the
-/// ledgers' findings join the loader's. A path that does not exist ends the command with status 2.
+/// ledgers' whole violations join the loader's, their rows' compact findings are returned apart
+/// (`ViolationList` sorts them in). A path that does not exist ends the command with status 2.
 func loadSubmissions(_ paths: [String], set: RuleSet, asOf: Day, walkFolders: Bool = true)
-    -> (loaded: SubmissionLoader.Result, ledgers: [LedgerSummary]) {
+    -> (loaded: SubmissionLoader.Result, ledgers: SubmissionLedgers.Outcome) {
     var loaded: SubmissionLoader.Result
     do throws(SubmissionLoader.Unusable) {
         loaded = try SubmissionLoader.load(paths: paths, set: set, asOf: asOf, walkFolders: walkFolders)
@@ -66,7 +68,7 @@ func loadSubmissions(_ paths: [String], set: RuleSet, asOf: Day, walkFolders: Bo
     }
     let ledgers = SubmissionLedgers.check(loaded.accepted, set: set)
     loaded.violations += ledgers.violations
-    return (loaded, ledgers.ledgers)
+    return (loaded, ledgers)
 }
 
 /// Loads `.duban.yml`; a broken config ends the command with status 2.
