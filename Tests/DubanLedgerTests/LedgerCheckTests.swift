@@ -156,7 +156,11 @@ import Testing
             }
             if let plain { #expect(plain == careful, "\(text)") }
             #expect(plain != nil || careful == nil || text.utf8.count > 8, "\(text) left to the careful reader")
+            let zero = bytes.withUnsafeBufferPointer { LedgerFields.isZero($0.baseAddress!, text.utf8.count) }
+            #expect(!zero || careful == 0, "\(text) taken for zero")
         }
+        let zeros = ["0", "0.00"].filter { text in Array(text.utf8 + [0x30]).withUnsafeBufferPointer { LedgerFields.isZero($0.baseAddress!, text.utf8.count) } }
+        #expect(zeros == ["0", "0.00"])
     }
 
     @Test func halfUpRoundingIsExactForLargeBases() {

@@ -42,14 +42,19 @@ struct LedgerChunkScanner {
     let c: Context
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
-    /// Per field of the current row: content start and end (inside the quotes); for a row read by
-    /// `split` also its first byte and quoting (0 plain, 1 quoted, 2 quoted with doubled quotes inside).
+    /// A row read by `splitPlain`: -1, then the offset of the byte ending each field (its comma or
+    /// line end), so field f is (bounds[f], bounds[f + 1]) exclusive.
+    private let bounds: UnsafeMutablePointer<Int>
+    /// A row read by `split`, per field: content start and end (inside the quotes), its first byte and
+    /// quoting (0 plain, 1 quoted, 2 quoted with doubled quotes inside).
     private let starts: UnsafeMutablePointer<Int>
     private let ends: UnsafeMutablePointer<Int>
     private let opens: UnsafeMutablePointer<Int>
     private let quoting: UnsafeMutablePointer<UInt8>
     /// The field index of each required column (the layout's, copied out of the hot path).
     private let columns: UnsafeMutablePointer<Int>
+    /// Commas in a row (the header's fields less one), and the longest row `splitPlain` takes with its line end.
+    private let commaCount: Int, maxSpan: Int
     /// The vocabularies, held here rather than read through their lazily initialized statics per row.
     private let statusWords = LedgerVocabulary.status, beneficiaryWords = LedgerVocabulary.beneficiary
     private let payeeKindWords = LedgerVocabulary.payeeKind, categoryWords = LedgerVocabulary.category
@@ -62,6 +67,11 @@ struct LedgerChunkScanner {
     private var careful = false
     private var currentKey: Int32 = -1
     private var current = LedgerChunkResult.Month()
+    /// The month field of the last credit row read (its 7 bytes as loaded, 0 before the first), its
+    /// key and the standards in force in it: consecutive rows nearly always share their month.
+    private var monthWord: UInt64 = 0
+    private var monthKey: Int32 = 0
+    private var monthStandards = LedgerRules.MonthStandards()
     /// The end of the readable file (the file's size unless it shrank or a read failed).
     private var limit = 0
 
@@ -72,16 +82,20 @@ struct LedgerChunkScanner {
         // Never zeroed: every byte they look at was read, the rest is masked off.
         buffer = .allocate(capacity: capacity + 8)
         let n = context.layout.fieldCount + 1
+        bounds = .allocate(capacity: n)
+        bounds[0] = -1
         starts = .allocate(capacity: n)
         ends = .allocate(capacity: n)
         opens = .allocate(capacity: n)
         quoting = .allocate(capacity: n)
         columns = .allocate(capacity: context.layout.index.count)
+        commaCount = context.layout.fieldCount - 1
+        maxSpan = context.maxLineBytes + 1
         columns.initialize(from: context.layout.index, count: context.layout.index.count)
     }
 
     func release() {
-        buffer.deallocate(); starts.deallocate(); ends.deallocate(); opens.deallocate(); quoting.deallocate(); columns.deallocate()
+        buffer.deallocate(); bounds.deallocate(); starts.deallocate(); ends.deallocate(); opens.deallocate(); quoting.deallocate(); columns.deallocate()
     }
 
     // MARK: Reading
@@ -211,42 +225,32 @@ struct LedgerChunkScanner {
     /// a finding, and the row is read by `check`.
     @inline(__always)
     private mutating func splitPlain(_ pos: Int, _ available: Int) -> Int {
-        let p = buffer + pos, commaCount = c.layout.fieldCount - 1
-        let span = min(available, c.maxLineBytes + 1)
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, high: UInt64 = 0x8080_8080_8080_8080
+        let p = buffer + pos, commaCount = commaCount, bounds = bounds
+        let span = min(available, maxSpan)
         var f = 0, o = 0
-        starts[0] = 0
         while o < span {
             // Bytes past `span` may be loaded (the buffer has slack) but never end the row.
             let v = UnsafeRawPointer(p + o).loadUnaligned(as: UInt64.self).littleEndian
-            // Per byte, the high bit where it is below ',' (0x2C) or below '-': every byte that matters is.
-            let low = v & low7
-            let belowComma = ~((low &+ 0x5454_5454_5454_5454) | v) & high
-            var commas = ~((low &+ 0x5353_5353_5353_5353) | v) & high ^ belowComma
-            var others = belowComma
-            var stop = -1
-            while others != 0 {
-                let k = o &+ others.trailingZeroBitCount &>> 3
+            // Per byte, the high bit where it is below '-' (0x2D): ',' and every byte that can end or
+            // quote a field are; in a common row, only its commas and line end.
+            var specials = ~((v & 0x7F7F_7F7F_7F7F_7F7F &+ 0x5353_5353_5353_5353) | v) & 0x8080_8080_8080_8080
+            while specials != 0 {
+                let k = o &+ specials.trailingZeroBitCount &>> 3
                 let b = p[k]
-                if b == 10 || (b == 13 && k &+ 1 < span && p[k &+ 1] == 10) { stop = k; break }
-                if b == 34 { return -1 }
-                others &= others &- 1
-            }
-            if stop >= 0 { commas &= (1 &<< UInt64((stop &- o) &* 8)) &- 1 }
-            while commas != 0 {
-                let at = o &+ commas.trailingZeroBitCount &>> 3
-                if f == commaCount { return -1 }
-                ends[f] = at
-                f &+= 1
-                starts[f] = at &+ 1
-                commas &= commas &- 1
-            }
-            if stop >= 0 {
-                guard stop < span, f == commaCount else { return -1 }
-                ends[f] = stop
-                row = UnsafePointer(p)
-                rowLength = stop
-                return p[stop] == 10 ? stop : stop &+ 1
+                if b == 44 {
+                    if f == commaCount { return -1 }
+                    f &+= 1
+                    bounds[f] = k
+                } else if b == 10 || (b == 13 && k &+ 1 < span && p[k &+ 1] == 10) {
+                    guard k < span, f == commaCount else { return -1 }
+                    bounds[f &+ 1] = k
+                    row = UnsafePointer(p)
+                    rowLength = k
+                    return b == 10 ? k : k &+ 1
+                } else if b == 34 {
+                    return -1
+                }
+                specials &= specials &- 1
             }
             o &+= 8
         }
@@ -317,42 +321,65 @@ struct LedgerChunkScanner {
 
     @inline(__always)
     private func field(_ column: Int) -> (UnsafePointer<UInt8>, Int) {
-        let f = columns[column]
-        return (row + starts[f], ends[f] &- starts[f])
+        fields[column]
+    }
+
+    /// The current row's field table, copied out of the scanner once per row, so that reading a
+    /// field does not reload it after every store.
+    private var fields: RowFields {
+        careful ? RowFields(row: row, before: starts, ends: ends, skip: 0, columns: columns)
+                : RowFields(row: row, before: bounds, ends: bounds + 1, skip: 1, columns: columns)
+    }
+
+    /// Field f of a row spans [before[f] + skip, ends[f]).
+    private struct RowFields {
+        let row: UnsafePointer<UInt8>
+        let before: UnsafeMutablePointer<Int>, ends: UnsafeMutablePointer<Int>
+        let skip: Int
+        let columns: UnsafeMutablePointer<Int>
+
+        /// The offset of the first byte of a required column's field.
+        @inline(__always)
+        func start(_ column: Int) -> Int { before[columns[column]] &+ skip }
+
+        /// The bytes of a required column's field.
+        @inline(__always)
+        subscript(column: Int) -> (UnsafePointer<UInt8>, Int) {
+            let f = columns[column], start = before[f] &+ skip
+            return (row + start, ends[f] &- start)
+        }
     }
 
     // MARK: Account-credit rows
 
     private static let creditColumns = LedgerKind.accountCredit.columns
-    private static let expenseColumns = LedgerKind.accountExpense.columns
 
     private mutating func credit() {
         // The month first, so that every finding of the row carries it as its period.
-        let (mp, mn) = field(3)
-        let month = LedgerFields.month(mp, mn)
-        var ok = personValid(month: month)
-        let (sp, sn) = field(1)
+        let fields = self.fields
+        let (mp, mn) = fields[3]
+        let month = creditMonth(mp, mn)
+        var ok = personValid(fields[0], month: month)
+        let (sp, sn) = fields[1]
         let status = statusWords.index(sp, sn)
         if status == nil { ok = false; badEnum(1, .status, month: month) }
-        let (bp, bn) = field(2)
+        let (bp, bn) = fields[2]
         let birth = LedgerFields.day(bp, bn)
-        if birth == nil { ok = false; badField(2, "\(Self.creditColumns[2]) '\(text(2))' is not a real day (YYYY-MM-DD)", month: month) }
-        if month == nil { ok = false; badField(3, "\(Self.creditColumns[3]) '\(text(3))' is not a month (YYYY-MM)") }
+        if birth == nil { ok = false; badDay(2, month: month) }
+        if month == nil { ok = false; badMonth(3) }
         var base: Int64 = -1
-        let (cp, cn) = field(4)
+        let (cp, cn) = fields[4]
         if let v = LedgerFields.plainFen(cp, cn) {
             base = v
         } else if cn > 0 || status == 0 {
-            switch LedgerFields.fen(cp, cn, signed: false) {
-            case .success(let v): base = v
-            case .failure(.empty): ok = false; badField(4, "\(Self.creditColumns[4]) is required for an in-service row", month: month)
-            case .failure(let e): ok = false; badField(4, e.message(Self.creditColumns[4], text(4)), month: month)
-            }
+            if let v = baseSlowly(month: month) { base = v } else { ok = false }
         }
-        let credited = amount(5, signed: false, month: month)
-        let share = amount(6, signed: false, month: month)
+        let credited = amount(5, fields[5], signed: false, month: month)
+        // A correct row's employer share is 0: "0.00" or "0" needs no parsing.
+        let (hp, hn) = fields[6]
+        let share = LedgerFields.isZero(hp, hn) ? 0 : amount(6, (hp, hn), signed: false, month: month)
         guard ok, let status, let birth, let month, let credited, let share else { return }
-        let s = c.rules.standards(month)
+        let s = monthStandards
         let checked: Bool
         if status == 0 {
             checked = s.percentNumerator >= 0
@@ -364,10 +391,10 @@ struct LedgerChunkScanner {
         } else {
             // The month of the 70th birthday and every later one is 110-yuan: compare months only
             // (a 29 February birthday falls on 28 February in a common year, the same month).
-            let seventy = (birth / 10000 + 70) * 12 + (birth / 100 % 100) - 1 <= month
+            let seventy = birth.month &+ 70 * 12 <= month
             let due = seventy ? s.seventyPlus : s.under70
             checked = due >= 0
-            if checked && credited != due { retireeMismatch(month: month, birth: birth, credited: credited, due: due, seventy: seventy) }
+            if checked && credited != due { retireeMismatch(month: month, birth: birth.day, credited: credited, due: due, seventy: seventy) }
         }
         if checked && share != 0 { employerShare(month: month, share: share) }
         account(month, credited, checked: checked)
@@ -376,21 +403,22 @@ struct LedgerChunkScanner {
     // MARK: Account-expense rows
 
     private mutating func expense() {
-        let (dp, dn) = field(1)
-        let date = LedgerFields.day(dp, dn)
-        let month = date.map { ($0 / 10000) * 12 + ($0 / 100 % 100) - 1 }
-        var ok = personValid(month: month)
-        if date == nil { ok = false; badField(1, "\(Self.expenseColumns[1]) '\(text(1))' is not a real day (YYYY-MM-DD)") }
-        let (bp, bn) = field(2)
+        let fields = self.fields
+        let (dp, dn) = fields[1]
+        let day = LedgerFields.day(dp, dn)
+        let date = day?.day, month = day?.month
+        var ok = personValid(fields[0], month: month)
+        if date == nil { ok = false; badDay(1, month: nil) }
+        let (bp, bn) = fields[2]
         let beneficiary = beneficiaryWords.index(bp, bn)
         if beneficiary == nil { ok = false; badEnum(2, .beneficiary, month: month) }
-        let (pp, pn) = field(3)
+        let (pp, pn) = fields[3]
         let payee = payeeKindWords.index(pp, pn)
         if payee == nil { ok = false; badEnum(3, .payeeKind, month: month) }
-        let (gp, gn) = field(4)
+        let (gp, gn) = fields[4]
         let category = categoryWords.index(gp, gn)
         if category == nil { ok = false; badEnum(4, .category, month: month) }
-        let amount = self.amount(5, signed: true, month: month)
+        let amount = self.amount(5, fields[5], signed: true, month: month)
         guard ok, let date, let month, let beneficiary, let payee, let category, let amount else { return }
         let r = c.rules
         if !r.allowedBeneficiary[beneficiary] || !r.allowedPayee[payee] || !r.allowedCategory[category] || amount <= 0 {
@@ -401,27 +429,52 @@ struct LedgerChunkScanner {
 
     // MARK: Field helpers
 
+    /// A credit row's month key, from the last row's when the field is the same; a new month
+    /// also looks up the standards in force in it.
+    @inline(__always)
+    private mutating func creditMonth(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
+        if n == 7 && UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian & 0x00FF_FFFF_FFFF_FFFF == monthWord { return monthKey }
+        return newCreditMonth(p, n)
+    }
+
+    @inline(never)
+    private mutating func newCreditMonth(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
+        guard let key = LedgerFields.month(p, n) else { return nil }
+        monthWord = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian & 0x00FF_FFFF_FFFF_FFFF
+        monthKey = key
+        monthStandards = c.rules.standards(key)
+        return key
+    }
+
     /// person_id: 1–64 bytes of UTF-8 without control characters.
     @inline(__always)
-    private mutating func personValid(month: Int32?) -> Bool {
+    private mutating func personValid(_ field: (UnsafePointer<UInt8>, Int), month: Int32?) -> Bool {
         // The common id, 8 bytes at a time: 1–64 bytes, each printable ASCII (0x20–0x7E).
-        let (p, n) = field(0)
-        if n > 0 && n <= 64 {
-            var bad: UInt64 = 0, o = 0
-            while o < n {
-                var v = UnsafeRawPointer(p + o).loadUnaligned(as: UInt64.self).littleEndian
-                if n &- o < 8 {
-                    let keep = (1 &<< UInt64((n &- o) &* 8)) &- 1
-                    v = v & keep | ~keep & 0x4141_4141_4141_4141  // pad with 'A'
-                }
-                // The high bit of each byte below 0x20 or above 0x7E.
-                let low = v & 0x7F7F_7F7F_7F7F_7F7F
-                bad |= (~((low &+ 0x6060_6060_6060_6060) | v) | (low &+ 0x0101_0101_0101_0101) | v) & 0x8080_8080_8080_8080
+        let (p, n) = field
+        var bad: UInt64 = 1
+        if n >= 8 && n <= 64 {
+            // Whole words, the last one ending with the field (it may overlap the one before).
+            bad = 0
+            var o = 0
+            while o < n &- 8 {
+                bad |= Self.nonPrintable(UnsafeRawPointer(p + o).loadUnaligned(as: UInt64.self).littleEndian)
                 o &+= 8
             }
-            if bad == 0 { return true }
+            bad |= Self.nonPrintable(UnsafeRawPointer(p + (n &- 8)).loadUnaligned(as: UInt64.self).littleEndian)
+        } else if n > 0 && n < 8 {
+            let keep = (1 &<< UInt64(truncatingIfNeeded: n &* 8)) &- 1
+            let v = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian
+            bad = Self.nonPrintable(v & keep | ~keep & 0x4141_4141_4141_4141)  // padded with 'A'
         }
+        if bad == 0 { return true }
         return personValidSlowly(month: month)
+    }
+
+    /// The high bit of each byte of `v` below 0x20 or above 0x7E.
+    @inline(__always)
+    private static func nonPrintable(_ v: UInt64) -> UInt64 {
+        let low = v & 0x7F7F_7F7F_7F7F_7F7F
+        return (~((low &+ 0x6060_6060_6060_6060) | v) | (low &+ 0x0101_0101_0101_0101) | v) & 0x8080_8080_8080_8080
     }
 
     @inline(never)
@@ -447,28 +500,55 @@ struct LedgerChunkScanner {
     }
 
     @inline(__always)
-    private mutating func amount(_ column: Int, signed: Bool, month: Int32?) -> Int64? {
-        let (p, n) = field(column)
+    private mutating func amount(_ column: Int, _ field: (UnsafePointer<UInt8>, Int), signed: Bool, month: Int32?) -> Int64? {
+        let (p, n) = field
         if let v = LedgerFields.plainFen(p, n) { return v }
+        return amountSlowly(column, signed: signed, month: month)
+    }
+
+    /// An amount `plainFen` does not take: read carefully, or reported.
+    @inline(never)
+    private mutating func amountSlowly(_ column: Int, signed: Bool, month: Int32?) -> Int64? {
+        let (p, n) = field(column)
         switch LedgerFields.fen(p, n, signed: signed) {
         case .success(let v): return v
         case .failure(let e):
-            badAmount(column, e, month: month)
+            badField(column, e.message(c.layout.kind.columns[column], text(column)), month: month)
             return nil
         }
     }
 
+    /// A contribution base `plainFen` does not take, or an in-service row's empty one: read carefully, or reported.
     @inline(never)
-    private mutating func badAmount(_ column: Int, _ e: LedgerFields.AmountError, month: Int32?) {
-        badField(column, e.message(c.layout.kind.columns[column], text(column)), month: month)
+    private mutating func baseSlowly(month: Int32?) -> Int64? {
+        let (p, n) = field(4)
+        switch LedgerFields.fen(p, n, signed: false) {
+        case .success(let v): return v
+        case .failure(.empty): badField(4, "\(Self.creditColumns[4]) is required for an in-service row", month: month)
+        case .failure(let e): badField(4, e.message(Self.creditColumns[4], text(4)), month: month)
+        }
+        return nil
     }
 
+    // The reports of unreadable fields are out of line, to keep the row's common path small.
+
+    @inline(never)
+    private mutating func badDay(_ column: Int, month: Int32?) {
+        badField(column, "\(c.layout.kind.columns[column]) '\(text(column))' is not a real day (YYYY-MM-DD)", month: month)
+    }
+
+    @inline(never)
+    private mutating func badMonth(_ column: Int) {
+        badField(column, "\(c.layout.kind.columns[column]) '\(text(column))' is not a month (YYYY-MM)")
+    }
+
+    @inline(never)
     private mutating func badEnum(_ column: Int, _ vocabulary: LedgerVocabulary, month: Int32? = nil) {
         badField(column, "\(c.layout.kind.columns[column]) '\(text(column))' is not one of \(vocabulary.expected)", month: month)
     }
 
     private mutating func badField(_ column: Int, _ message: String, month: Int32? = nil) {
-        invalid(message, at: careful ? opens[columns[column]] : starts[columns[column]], period: month)
+        invalid(message, at: careful ? opens[columns[column]] : fields.start(column), period: month)
     }
 
     /// A field's text for messages (quotes undone, control characters as U+XXXX, at most 40 characters).

@@ -62,29 +62,44 @@ enum LedgerFields {
     @inline(__always)
     static func plainFen(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int64? {
         guard n >= 1, n <= 8 else { return nil }
-        // The point, if any, is 2 or 1 bytes before the last: `point` is the number of whole digits.
-        let point = n >= 4 && p[n - 3] == UInt8(ascii: ".") ? n - 3 : n >= 3 && p[n - 2] == UInt8(ascii: ".") ? n - 2 : n
-        guard point >= 1 else { return nil }
-        let digits = point == n ? n : n &- 1
-        let v = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian ^ 0x3030_3030_3030_3030
-        // The digits without the point, the first in the lowest byte; each must be 0–9.
-        let whole = point == 8 ? UInt64.max : (1 &<< UInt64(point &* 8)) &- 1
-        let kept = digits == 8 ? UInt64.max : (1 &<< UInt64(digits &* 8)) &- 1
-        var t = (v & whole | (v &>> 8) & ~whole) & kept
-        guard (t | (t &+ 0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0 & kept == 0 else { return nil }
-        // Right-align as 8 digits (leading zeros in the low bytes) and combine pairwise.
-        t = t &<< UInt64((8 &- digits) &* 8)
+        // The digits' values, the first in the lowest byte; the point, if any, taken out.
+        var t = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian ^ 0x3030_3030_3030_3030
+        let digits: Int, scale: Int64
+        if n >= 4 && p[n &- 3] == UInt8(ascii: ".") {
+            t = withoutByte(t, n &- 3); digits = n &- 1; scale = 1
+        } else if n >= 3 && p[n &- 2] == UInt8(ascii: ".") {
+            t = withoutByte(t, n &- 2); digits = n &- 1; scale = 10
+        } else {
+            digits = n; scale = 100
+        }
+        // Right-align the digits as 8 (leading zeros in the low bytes; what follows them shifts out);
+        // each must be 0–9.
+        t = t &<< UInt64(truncatingIfNeeded: (8 &- digits) &* 8)
+        guard (t | (t &+ 0x0606_0606_0606_0606)) & 0xF0F0_F0F0_F0F0_F0F0 == 0 else { return nil }
+        // Combine pairwise.
         t = (t &* 0xA01) &>> 8 & 0x00FF_00FF_00FF_00FF
         t = (t &* 0x64_0001) &>> 16 & 0x0000_FFFF_0000_FFFF
         t = (t &* 0x2710_0000_0001) &>> 32
-        let scale: Int64 = point == n ? 100 : point == n - 2 ? 10 : 1
         return Int64(t) &* scale
     }
 
-    /// `YYYY-MM-DD` naming a real day, as year·10000 + month·100 + day; nil otherwise.
-    /// Reads 8 bytes at `p` and 2 at `p + 8`.
+    /// Whether the amount is written `0.00` or `0`. Reads 4 bytes at `p`.
     @inline(__always)
-    static func day(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32? {
+    static func isZero(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        n == 4 ? UnsafeRawPointer(p).loadUnaligned(as: UInt32.self).littleEndian == 0x3030_2E30 : n == 1 && p[0] == UInt8(ascii: "0")
+    }
+
+    /// `t` without its byte `k` (1–6), the bytes above it moved down by one.
+    @inline(__always)
+    private static func withoutByte(_ t: UInt64, _ k: Int) -> UInt64 {
+        let below = (1 &<< UInt64(truncatingIfNeeded: k &* 8)) &- 1
+        return t & below | (t &>> 8) & ~below
+    }
+
+    /// `YYYY-MM-DD` naming a real day, as year·10000 + month·100 + day with the key of its month
+    /// (as `month` gives it); nil otherwise. Reads 8 bytes at `p` and 2 at `p + 8`.
+    @inline(__always)
+    static func day(_ p: UnsafePointer<UInt8>, _ n: Int) -> (day: Int32, month: Int32)? {
         guard n == 10 else { return nil }
         // "YYYY-MM-" less its expected bytes is 0–9 per digit and 0 per '-'.
         let t = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).littleEndian ^ 0x2D30_302D_3030_3030
@@ -92,7 +107,7 @@ enum LedgerFields {
         guard (t | (t &+ 0x0006_0600_0606_0606)) & 0xFFF0_F0FF_F0F0_F0F0 == 0, (u | (u &+ 0x0606)) & 0xF0F0 == 0 else { return nil }
         let y = year(t), m = Int32(t >> 40 & 0xFF) &* 10 &+ Int32(t >> 48 & 0xFF), d = Int32(u & 0xFF) &* 10 &+ Int32(u >> 8)
         guard y >= 1, m >= 1, m <= 12, d >= 1, d <= 28 || d <= daysIn(m, y) else { return nil }
-        return y &* 10000 &+ m &* 100 &+ d
+        return (y &* 10000 &+ m &* 100 &+ d, y &* 12 &+ m &- 1)
     }
 
     @inline(__always)

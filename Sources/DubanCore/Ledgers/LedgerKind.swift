@@ -61,21 +61,25 @@ public final class LedgerVocabulary: Sendable {
     func index(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
         guard n > 0, n <= longest else { return nil }
         let raw = UnsafeRawPointer(p)
+        // The first two words decide for spellings of up to 16 bytes; longer ones compare the rest too.
+        let first = word(raw, 0, n), second = n > 8 ? word(raw, 8, n) : 0
         var entry = table
         for _ in 0..<count {
-            if entry[0] == UInt64(n) {
-                var o = 0
-                while o < n {
-                    var v = raw.loadUnaligned(fromByteOffset: o, as: UInt64.self).littleEndian
-                    if n &- o < 8 { v &= (1 &<< UInt64((n &- o) &* 8)) &- 1 }
-                    if v != entry[1 &+ o &>> 3] { break }
-                    o &+= 8
-                }
+            if entry[0] == UInt64(n) && entry[1] == first && (n <= 8 || entry[2] == second) {
+                var o = 16
+                while o < n && word(raw, o, n) == entry[1 &+ o &>> 3] { o &+= 8 }
                 if o >= n { return Int(entry[stride - 1]) }
             }
             entry += stride
         }
         return nil
+    }
+
+    /// The 8 bytes at offset `o` of an `n`-byte spelling, as the table holds them (zero past its end).
+    @inline(__always)
+    private func word(_ raw: UnsafeRawPointer, _ o: Int, _ n: Int) -> UInt64 {
+        let v = raw.loadUnaligned(fromByteOffset: o, as: UInt64.self).littleEndian
+        return n &- o >= 8 ? v : v & ((1 &<< UInt64(truncatingIfNeeded: (n &- o) &* 8)) &- 1)
     }
 
     /// `slug (word)` for every value, for messages.

@@ -26,9 +26,10 @@ final class LedgerRules: Sendable {
     let build: ViolationBuilder
     /// Allowed values of the expense ledger's enumerations, by vocabulary index.
     let allowedBeneficiary: [Bool], allowedPayee: [Bool], allowedCategory: [Bool]
-    /// Standards for the months of 1900–2199, by month key; others are resolved on demand.
-    private let table: [MonthStandards]
-    private static let firstKey: Int32 = 1900 * 12, lastKey: Int32 = 2200 * 12
+    /// The months in which a standard may change (those with an effective day of the in-service,
+    /// under-70 or 70-plus standard), ascending, each with the standards in force from it on.
+    /// Before the first, none is in force.
+    private let changes: [(key: Int32, standards: MonthStandards)]
 
     /// nil when the rules lack one of the five rules (the ids missing are in `missing`).
     init?(set: RuleSet, missing: inout [String]) {
@@ -42,19 +43,20 @@ final class LedgerRules: Sendable {
         allowedBeneficiary = LedgerVocabulary.beneficiary.slugs.map(allowed.contains)
         allowedPayee = LedgerVocabulary.payeeKind.slugs.map(allowed.contains)
         allowedCategory = LedgerVocabulary.category.slugs.map(allowed.contains)
-        var table: [MonthStandards] = []
-        table.reserveCapacity(Int(Self.lastKey - Self.firstKey))
-        for key in Self.firstKey..<Self.lastKey {
-            table.append(Self.resolve(key, a, b, c))
-        }
-        self.table = table
+        // What is in force in a month depends only on which effective days fall in or before it.
+        let effective: [Day] = [a, b, c].flatMap { rule in rule.standard?.values.map(\.effective) ?? [] }
+        let keys = Set(effective.map { day in Int32(day.year * 12 + day.month - 1) })
+        changes = keys.sorted().map { key in (key, Self.resolve(key, a, b, c)) }
     }
 
-    /// The standards in force in the month with this key.
-    @inline(__always)
+    /// The standards in force in the month with this key (the scanner keeps the last month's).
     func standards(_ key: Int32) -> MonthStandards {
-        if key >= Self.firstKey && key < Self.lastKey { return table[Int(key - Self.firstKey)] }
-        return Self.resolve(key, inService, under70, seventyPlus)
+        var s = MonthStandards()
+        for change in changes {
+            if change.key > key { break }
+            s = change.standards
+        }
+        return s
     }
 
     /// The dated value of a rule's standard in force in a month: the latest whose effective day is in or before it.
@@ -98,9 +100,10 @@ final class LedgerRules: Sendable {
     @inline(__always)
     static func creditMatches(base: Int64, credited: Int64, _ s: MonthStandards) -> Bool {
         let p = s.percentNumerator, d = s.percentDenominator
-        if base < 1 << 40 && credited < 1 << 40 && p < 1 << 20 && d < 1 << 20 {
-            let x = 2 * base * p + d, low = credited * 2 * d
-            return low <= x && x < low + 2 * d
+        if base >= 0 && base < 1 << 40 && credited >= 0 && credited < 1 << 40 && p < 1 << 20 && d < 1 << 20 {
+            // Every term is below 2^62: no overflow to check.
+            let x = 2 &* base &* p &+ d, low = credited &* 2 &* d
+            return low <= x && x < low &+ 2 &* d
         }
         return credit(base: base, s) == credited
     }
