@@ -138,6 +138,20 @@ import TestSupport
         #expect(!run.stdout.contains("Ledger totals"))
     }
 
+    /// `duban ledger` reads the registries and the medical-insurance rules only: a broken
+    /// pollution rule file does not stop it (it stops `check`, which needs every rule).
+    @Test func ledgerReadsOnlyTheRulesItNeeds() throws {
+        let dir = Self.folder(["good.csv": Self.good])
+        let rules = dir.appendingPathComponent("rules")
+        try FileManager.default.copyItem(atPath: Self.rules, toPath: rules.path)
+        try Data("rules: [\n".utf8).write(to: rules.appendingPathComponent("pollution/air.yaml"))
+        let ledger = try DubanProcess.run(["ledger", "good.csv", "--rules", "rules", "--as-of", "2022-07-06"], in: dir)
+        #expect(ledger.status == 0, "\(ledger.stderr)")
+        let check = try DubanProcess.run(["check", "good.csv", "--rules", "rules", "--as-of", "2022-07-06"], in: dir)
+        #expect(check.status == 2)
+        #expect(check.stderr.contains("pollution/air.yaml"))
+    }
+
     /// 市水务局 has no part in the credit standard; 市财政局 assists with it but keeps no ledgers.
     @Test(arguments: [("shuiwu", "市水务局"), ("caizheng", "市财政局")])
     func onlyTheLedgerKeeperMayNameLedgers(slug: String, department: String) throws {

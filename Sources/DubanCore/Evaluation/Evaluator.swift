@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Checks submissions against the rules as of one day. Pure: no clock, no file system; the
 /// same rules, inputs and day always give the same violations, in the same order.

@@ -12,9 +12,24 @@ public enum RuleSetLoader {
         public var description: String
     }
 
-    /// What to load: everything, or only the working-day calendar (which needs nothing else).
-    public enum Scope: Sendable {
+    /// What to load: everything; only the working-day calendar (which needs nothing else); or
+    /// every registry and the rule files of one document (`<key>.yaml` or `<key>/…`, the layout
+    /// of docs/rule-format.md), as `duban ledger` needs only the medical-insurance rules.
+    public enum Scope: Sendable, Equatable {
         case everything, calendar
+        case document(String)
+
+        func includes(_ file: String) -> Bool {
+            switch self {
+            case .everything: true
+            case .calendar: file.hasPrefix("calendar/")
+            case .document(let key): RuleSetLoader.isRegistry(file) || file == "\(key).yaml" || file.hasPrefix("\(key)/")
+            }
+        }
+    }
+
+    static func isRegistry(_ file: String) -> Bool {
+        file == "documents.yaml" || file == "departments.yaml" || file.hasPrefix("metrics/") || file.hasPrefix("calendar/")
     }
 
     /// The rule set and every diagnostic, sorted. Throws only when the directory cannot be read.
@@ -24,7 +39,7 @@ public enum RuleSetLoader {
             throw Unusable(description: "\(directory): no such directory")
         }
         guard isDirectory.boolValue else { throw Unusable(description: "\(directory): not a directory") }
-        let files = SourceFile.yamlFiles(under: directory).filter { scope == .everything || $0.hasPrefix("calendar/") }
+        let files = SourceFile.yamlFiles(under: directory).filter { scope.includes($0) }
         var set = RuleSet()
         set.fileCount = files.count
         var diagnostics: [Diagnostic] = []
@@ -44,15 +59,11 @@ public enum RuleSetLoader {
             }
         }
 
-        for required in ["documents.yaml", "departments.yaml"] where scope == .everything && !files.contains(required) {
+        for required in ["documents.yaml", "departments.yaml"] where scope != .calendar && !files.contains(required) {
             diagnostics.append(Diagnostic(file: display(required), message: "missing: every rules directory needs \(required)"))
         }
         let (registries, rules) = files.reduce(into: ([String](), [String]())) { acc, f in
-            if f == "documents.yaml" || f == "departments.yaml" || f.hasPrefix("metrics/") || f.hasPrefix("calendar/") {
-                acc.0.append(f)
-            } else {
-                acc.1.append(f)
-            }
+            if isRegistry(f) { acc.0.append(f) } else { acc.1.append(f) }
         }
         var metricOrigins: [String: String] = [:]
         for file in registries.sorted(by: registryOrder) {

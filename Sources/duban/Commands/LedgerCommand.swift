@@ -37,7 +37,7 @@ struct LedgerCommand: ParsableCommand {
 
     func run() throws {
         let config = loadConfig()
-        let set = rulesOptions.load()
+        let set = rulesOptions.load(.document("medins"))
         let asOf = options.day(config: config)
         let checker: LedgerChecker
         do throws(LedgerChecker.MissingRules) {
