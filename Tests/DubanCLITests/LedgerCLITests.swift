@@ -64,11 +64,46 @@ import TestSupport
         #expect(run.stdout.contains("\"total\": 246.90"))
     }
 
+    /// Every way a ledger, a row or a field can be unreadable is explained in Chinese, the English
+    /// kept as `message_en`.
+    @Test func unreadableLedgersAndRowsReadInChinese() throws {
+        let dir = Self.folder([
+            "rows.csv": Self.header + """
+            P1,in-service,1980-05-01,2022-06,12345.25,246.91,0,extra
+            P2,someone,1950-13-01,2022-6,,11o,-1
+            "P3,retired,1950-05-01,2022-06,,110,0
+            P4,in-service,1980-05-01,2022-06,,1,0.001
+            P5,retired,1950-05-01,2022-06,,12345678901,0
+            "P"6",retired,1950-05-01,2022-06,,110,0
+            P7,retired,1950-05-01,2022-06,,110
+
+            P8,in-service,1980-05-01,2022-06,1234x,1,0
+
+            """,
+            "expense.csv": "person_id,date,beneficiary,payee_kind,category,amount\nP1,2022-06-31,sibling,gym,fitness,+5\n",
+            "empty.csv": "",
+            "nokind.csv": "a,b\n1,2\n",
+            "twice.csv": "person_id,status,birth_date,month,contribution_base,credited,employer_share,month\n",
+        ])
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("folder.csv"), withIntermediateDirectories: true)
+        let files = ["rows.csv", "expense.csv", "empty.csv", "nokind.csv", "twice.csv", "folder.csv", "missing.csv"]
+        let run = try DubanProcess.run(["ledger"] + files + ["--rules", Self.rules, "--as-of", "2022-07-06", "--format", "json"], in: dir)
+        #expect(run.status == 2)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let invalid = try #require(object["violations"] as? [[String: Any]]).filter { $0["kind"] as? String == "invalid" }
+        #expect(invalid.count >= 18)
+        for v in invalid {
+            let zh = try #require(v["message"] as? String), en = try #require(v["message_en"] as? String)
+            #expect(zh.hasPrefix("账目无法读取："), "\(zh)")
+            #expect(ChineseText.problems(zh, english: en).isEmpty, "\(zh) ← \(en): \(ChineseText.problems(zh, english: en))")
+        }
+    }
+
     @Test func kindOptionAndHelp() throws {
         let dir = Self.folder(["good.csv": Self.good])
         let wrong = try DubanProcess.run(["ledger", "good.csv", "--kind", "account-expense", "--rules", Self.rules], in: dir)
         #expect(wrong.status == 2)
-        #expect(wrong.stdout.contains("good.csv:1:1: error: 账目无法读取：the header of this account-expense ledger lacks the columns"))
+        #expect(wrong.stdout.contains("good.csv:1:1: error: 账目无法读取：这份 account-expense 账目的表头缺少列 date、beneficiary"))
         let bogus = try DubanProcess.run(["ledger", "good.csv", "--kind", "credit"], in: dir)
         #expect(bogus.status == 2)
         let help = try DubanProcess.run(["ledger", "--help"])

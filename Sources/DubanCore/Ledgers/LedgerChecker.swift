@@ -1,4 +1,5 @@
 public import Foundation
+import DubanYAML
 
 /// Checks ledger files against the rules of 京政办发〔2022〕8号 二（三）and 二（四）(docs/ledgers.md).
 ///
@@ -54,25 +55,27 @@ public struct LedgerChecker: Sendable {
                       unreadableAt: Violation.Location? = nil) -> LedgerResult {
         let name = display ?? path
         var summary = LedgerSummary(file: name, kind: kind, lines: 0, months: [])
-        func unreadable(_ why: String) -> LedgerResult {
-            let message = "cannot read ledger \(name): \(why)"
+        func unreadable(_ why: Bilingual) -> LedgerResult {
+            let message = Bilingual("cannot read ledger \(name): \(why.en)", zh: "无法读取账目 \(name)：\(why.zh ?? why.en)")
             let v = rules.invalid(message, at: unreadableAt ?? Violation.Location(file: name, line: 1, column: 1), period: nil, subject: "file \(name)")
             return LedgerResult(summary: summary, fileViolations: [v], readable: false)
         }
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return unreadable(SourceFile.describe(errno: errno)) }
+        guard fd >= 0 else { return unreadable(SourceFile.readFailure(errno: errno).bilingual) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return unreadable(SourceFile.describe(errno: errno)) }
+        guard fstat(fd, &info) == 0 else { return unreadable(SourceFile.readFailure(errno: errno).bilingual) }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            return unreadable((info.st_mode & S_IFMT) == S_IFDIR ? "it is a folder, not a ledger file" : "it is not a regular file")
+            return unreadable((info.st_mode & S_IFMT) == S_IFDIR ? Bilingual("it is a folder, not a ledger file", zh: "这是一个文件夹，不是账目文件")
+                                                                 : Bilingual("it is not a regular file", zh: "这不是普通文件"))
         }
         let size = Int(info.st_size)
         let header: LedgerHeader
         switch LedgerHeader.read(fd: fd, size: size, kind: kind, maxLineBytes: maxLineBytes) {
         case .failure(let problem):
             if case .unreadable(let why) = problem { return unreadable(why) }
-            let v = rules.invalid(problem.message, at: Violation.Location(file: name, line: 1, column: 1), period: nil, subject: "header \(problem.message)")
+            let v = rules.invalid(problem.message, at: Violation.Location(file: name, line: 1, column: 1), period: nil,
+                                  subject: "header \(problem.message.en)")
             return LedgerResult(summary: summary, fileViolations: [v], readable: false)
         case .success(let h):
             header = h
@@ -180,7 +183,8 @@ private final class ChunkMerger: @unchecked Sendable {
                 let month = LedgerFields.yearMonth(key)
                 merged.months.append(LedgerMonthTotal(month: month, rows: m.rows, fen: m.fen))
                 if overflowed.contains(key) {
-                    merged.fileViolations.append(rules.invalid("the total of \(month) exceeds what duban adds exactly (9.2 × 10^16 yuan)",
+                    merged.fileViolations.append(rules.invalid(Bilingual("the total of \(month) exceeds what duban adds exactly (9.2 × 10^16 yuan)",
+                                                                         zh: "\(month) 的合计超出 duban 能精确相加的范围（9.2 × 10^16 元）"),
                                                            at: Violation.Location(file: file), period: month, subject: "overflow \(month)"))
                 }
                 if m.unchecked > 0 { merged.fileViolations.append(rules.noStandard(file: file, month: month, rows: m.unchecked)) }
@@ -219,10 +223,10 @@ struct LedgerLayout: Sendable {
 /// The header line: the layout it defines and where the rows begin.
 struct LedgerHeader {
     enum Problem: Error {
-        case unreadable(String)
-        case bad(String)
+        case unreadable(Bilingual)
+        case bad(Bilingual)
 
-        var message: String {
+        var message: Bilingual {
             switch self {
             case .unreadable(let why), .bad(let why): return why
             }
@@ -233,39 +237,48 @@ struct LedgerHeader {
     let bodyStart: Int
 
     static func read(fd: Int32, size: Int, kind: LedgerKind?, maxLineBytes: Int) -> Result<LedgerHeader, Problem> {
-        if size == 0 { return .failure(.bad("the file is empty; a ledger begins with a header row naming its columns")) }
+        if size == 0 {
+            return .failure(.bad(Bilingual("the file is empty; a ledger begins with a header row naming its columns",
+                                           zh: "文件为空；账目应以列出各列名称的表头行开始")))
+        }
         let want = min(size, maxLineBytes + 4)
         var bytes = [UInt8](repeating: 0, count: want)
         let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, 0) }
-        guard got >= 0 else { return .failure(.unreadable(SourceFile.describe(errno: errno))) }
+        guard got >= 0 else { return .failure(.unreadable(SourceFile.readFailure(errno: errno).bilingual)) }
         bytes.removeLast(want - got)
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return .failure(.bad("the file is UTF-16; ledgers are UTF-8"))
+            return .failure(.bad(Bilingual("the file is UTF-16; ledgers are UTF-8", zh: "文件是 UTF-16 编码；账目应为 UTF-8 编码")))
         }
         let newline = bytes[start...].firstIndex(of: 10)
-        guard newline != nil || got == size else { return .failure(.bad("the header line is longer than \(maxLineBytes) bytes")) }
+        let tooLong = Bilingual("the header line is longer than \(maxLineBytes) bytes", zh: "表头行超过 \(maxLineBytes) 字节")
+        guard newline != nil || got == size else { return .failure(.bad(tooLong)) }
         var end = newline ?? bytes.count
         let bodyStart = newline.map { $0 + 1 } ?? bytes.count
         if end > start, bytes[end - 1] == 13 { end -= 1 }
-        guard end - start <= maxLineBytes else { return .failure(.bad("the header line is longer than \(maxLineBytes) bytes")) }
+        guard end - start <= maxLineBytes else { return .failure(.bad(tooLong)) }
         guard let names = splitHeader(Array(bytes[start..<end])) else {
-            return .failure(.bad("the header row is not valid CSV (RFC 4180 quoting, UTF-8, at most \(LedgerChecker.maxColumns) columns)"))
+            return .failure(.bad(Bilingual("the header row is not valid CSV (RFC 4180 quoting, UTF-8, at most \(LedgerChecker.maxColumns) columns)",
+                                           zh: "表头行不是有效的 CSV（应按 RFC 4180 加引号、UTF-8 编码、至多 \(LedgerChecker.maxColumns) 列）")))
         }
         var positions: [String: [Int]] = [:]
         for (i, name) in names.enumerated() { positions[name, default: []].append(i) }
         let candidates = kind.map { [$0] } ?? LedgerKind.allCases.filter { k in k.columns.allSatisfy { positions[$0] != nil } }
         guard candidates.count == 1, let chosen = candidates.first else {
             let known = LedgerKind.allCases.map { "\($0.rawValue): \($0.columns.joined(separator: ", "))" }.joined(separator: "; ")
-            return .failure(.bad("the header names neither ledger's columns, so its kind is unknown (\(known)); or give --kind"))
+            let knownZH = LedgerKind.allCases.map { "\($0.rawValue) 的列为 \($0.columns.joined(separator: "、"))" }.joined(separator: "；")
+            return .failure(.bad(Bilingual("the header names neither ledger's columns, so its kind is unknown (\(known)); or give --kind",
+                                           zh: "表头既不是计入账目的列，也不是支出账目的列，无法判断账目类型（\(knownZH)）；也可用 --kind 指定")))
         }
         let missing = chosen.columns.filter { positions[$0] == nil }
         if !missing.isEmpty {
-            return .failure(.bad("the header of this \(chosen.rawValue) ledger lacks the column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", "))"))
+            return .failure(.bad(Bilingual(
+                "the header of this \(chosen.rawValue) ledger lacks the column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", "))",
+                zh: "这份 \(chosen.rawValue) 账目的表头缺少列 \(missing.joined(separator: "、"))")))
         }
         if let twice = chosen.columns.first(where: { positions[$0]!.count > 1 }) {
-            return .failure(.bad("the header names the column \(twice) more than once"))
+            return .failure(.bad(Bilingual("the header names the column \(twice) more than once", zh: "表头中列 \(twice) 出现了不止一次")))
         }
         let layout = LedgerLayout(kind: chosen, fieldCount: names.count, index: chosen.columns.map { positions[$0]![0] })
         return .success(LedgerHeader(layout: layout, bodyStart: bodyStart))

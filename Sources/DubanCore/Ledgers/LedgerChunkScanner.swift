@@ -1,3 +1,4 @@
+import DubanYAML
 import Foundation
 
 /// What one chunk yields: findings with chunk-relative lines (0 = the chunk's first row),
@@ -110,7 +111,9 @@ struct LedgerChunkScanner {
             if n > 0 { got += n; continue }
             if n < 0 && errno == EINTR { continue }
             if n < 0 {
-                result.fileFindings.append(c.rules.invalid("read error at byte \(offset + got): \(SourceFile.describe(errno: errno))",
+                let why = SourceFile.readFailure(errno: errno)
+                result.fileFindings.append(c.rules.invalid(Bilingual("read error at byte \(offset + got): \(why.message)",
+                                                                     zh: "读取第 \(offset + got) 字节时出错：\(why.zh)"),
                                                            at: Violation.Location(file: c.file), period: nil, subject: "read \(c.file)"))
             }
             limit = offset + got
@@ -193,7 +196,7 @@ struct LedgerChunkScanner {
     private mutating func tooLong() {
         row = UnsafePointer(buffer)
         rowLength = 0
-        invalid("the line is longer than \(c.maxLineBytes) bytes", at: 0, period: nil)
+        invalid(Bilingual("the line is longer than \(c.maxLineBytes) bytes", zh: "该行超过 \(c.maxLineBytes) 字节"), at: 0, period: nil)
     }
 
     // MARK: One row
@@ -204,7 +207,7 @@ struct LedgerChunkScanner {
         rowLength = n
         careful = true
         if n == 0 {
-            invalid("empty line; a ledger has no empty lines", at: 0, period: nil)
+            invalid(Bilingual("empty line; a ledger has no empty lines", zh: "空行；账目中不应有空行"), at: 0, period: nil)
             return
         }
         guard split() else { return }
@@ -264,7 +267,7 @@ struct LedgerChunkScanner {
         var i = 0, f = 0
         while true {
             if f == fields {
-                invalid("the row has more fields than the header's \(fields)", at: i, period: nil)
+                invalid(Bilingual("the row has more fields than the header's \(fields)", zh: "该行的字段多于表头的 \(fields) 列"), at: i, period: nil)
                 return false
             }
             opens[f] = i
@@ -273,7 +276,8 @@ struct LedgerChunkScanner {
                 var doubled = false
                 while true {
                     guard j < n, let q = memchr(p + j, 34, n - j) else {
-                        invalid("a quoted field is not closed before the end of the line (fields may not contain line breaks)", at: i, period: nil)
+                        invalid(Bilingual("a quoted field is not closed before the end of the line (fields may not contain line breaks)",
+                                          zh: "带引号的字段在行尾之前没有闭合（字段中不能换行）"), at: i, period: nil)
                         return false
                     }
                     let k = p.distance(to: q.assumingMemoryBound(to: UInt8.self))
@@ -289,7 +293,8 @@ struct LedgerChunkScanner {
                     break
                 }
                 if i < n && p[i] != 44 {
-                    invalid("a closing quote must end the field (write \"\" for a quote inside a quoted field)", at: i, period: nil)
+                    invalid(Bilingual("a closing quote must end the field (write \"\" for a quote inside a quoted field)",
+                                      zh: "右引号后应紧接字段结束（带引号的字段内的引号写作 \"\"）"), at: i, period: nil)
                     return false
                 }
             } else {
@@ -298,7 +303,8 @@ struct LedgerChunkScanner {
                     let b = p[j]
                     if b == 44 { break }
                     if b == 34 {
-                        invalid("a quote inside an unquoted field; quote the whole field and write \"\" for the quote", at: j, period: nil)
+                        invalid(Bilingual("a quote inside an unquoted field; quote the whole field and write \"\" for the quote",
+                                          zh: "未加引号的字段中含有引号；请给整个字段加引号，字段内的引号写作 \"\""), at: j, period: nil)
                         return false
                     }
                     j += 1
@@ -313,7 +319,8 @@ struct LedgerChunkScanner {
             i += 1
         }
         if f < fields {
-            invalid("the row has \(f) field\(f == 1 ? "" : "s"), the header \(fields)", at: n, period: nil)
+            invalid(Bilingual("the row has \(f) field\(f == 1 ? "" : "s"), the header \(fields)", zh: "该行有 \(f) 个字段，表头有 \(fields) 列"),
+                    at: n, period: nil)
             return false
         }
         return true
@@ -484,16 +491,16 @@ struct LedgerChunkScanner {
         for i in 0..<n {
             let b = p[i]
             if b < 0x20 || b == 0x7F {
-                badField(0, "person_id contains a control character (byte \(b))", month: month)
+                badField(0, Bilingual("person_id contains a control character (byte \(b))", zh: "person_id 含有控制字符（字节 \(b)）"), month: month)
                 return false
             }
             if b >= 0x80 { ascii = false }
         }
         let length = quoting(0) == 2 ? person.utf8.count : n
-        if length == 0 { badField(0, "person_id is empty", month: month); return false }
-        if length > 64 { badField(0, "person_id is longer than 64 bytes", month: month); return false }
+        if length == 0 { badField(0, Bilingual("person_id is empty", zh: "person_id 为空"), month: month); return false }
+        if length > 64 { badField(0, Bilingual("person_id is longer than 64 bytes", zh: "person_id 超过 64 字节"), month: month); return false }
         if !ascii && String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) == nil {
-            badField(0, "person_id is not valid UTF-8", month: month)
+            badField(0, Bilingual("person_id is not valid UTF-8", zh: "person_id 不是有效的 UTF-8 文字"), month: month)
             return false
         }
         return true
@@ -524,7 +531,9 @@ struct LedgerChunkScanner {
         let (p, n) = field(4)
         switch LedgerFields.fen(p, n, signed: false) {
         case .success(let v): return v
-        case .failure(.empty): badField(4, "\(Self.creditColumns[4]) is required for an in-service row", month: month)
+        case .failure(.empty):
+            badField(4, Bilingual("\(Self.creditColumns[4]) is required for an in-service row", zh: "在职人员的行须填写 \(Self.creditColumns[4])"),
+                     month: month)
         case .failure(let e): badField(4, e.message(Self.creditColumns[4], text(4)), month: month)
         }
         return nil
@@ -534,20 +543,24 @@ struct LedgerChunkScanner {
 
     @inline(never)
     private mutating func badDay(_ column: Int, month: Int32?) {
-        badField(column, "\(c.layout.kind.columns[column]) '\(text(column))' is not a real day (YYYY-MM-DD)", month: month)
+        let name = c.layout.kind.columns[column], text = text(column)
+        badField(column, Bilingual("\(name) '\(text)' is not a real day (YYYY-MM-DD)", zh: "\(name) 写的是“\(text)”，不是真实存在的日期（YYYY-MM-DD）"), month: month)
     }
 
     @inline(never)
     private mutating func badMonth(_ column: Int) {
-        badField(column, "\(c.layout.kind.columns[column]) '\(text(column))' is not a month (YYYY-MM)")
+        let name = c.layout.kind.columns[column], text = text(column)
+        badField(column, Bilingual("\(name) '\(text)' is not a month (YYYY-MM)", zh: "\(name) 写的是“\(text)”，不是月份（YYYY-MM）"))
     }
 
     @inline(never)
     private mutating func badEnum(_ column: Int, _ vocabulary: LedgerVocabulary, month: Int32? = nil) {
-        badField(column, "\(c.layout.kind.columns[column]) '\(text(column))' is not one of \(vocabulary.expected)", month: month)
+        let name = c.layout.kind.columns[column], text = text(column)
+        badField(column, Bilingual("\(name) '\(text)' is not one of \(vocabulary.expected)",
+                                   zh: "\(name) 写的是“\(text)”，应为以下之一：\(vocabulary.expectedZH)"), month: month)
     }
 
-    private mutating func badField(_ column: Int, _ message: String, month: Int32? = nil) {
+    private mutating func badField(_ column: Int, _ message: Bilingual, month: Int32? = nil) {
         invalid(message, at: careful ? opens[columns[column]] : fields.start(column), period: month)
     }
 
@@ -616,7 +629,7 @@ struct LedgerChunkScanner {
         return chars + 1 + max(0, offset - rowLength)
     }
 
-    private mutating func invalid(_ message: String, at offset: Int, period: Int32?) {
+    private mutating func invalid(_ message: Bilingual, at offset: Int, period: Int32?) {
         guard admit(.invalid) else { return }
         // What the row is, for the fingerprint: its leading field as written, never its line.
         var lead = 0

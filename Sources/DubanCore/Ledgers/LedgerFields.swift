@@ -1,3 +1,4 @@
+import DubanYAML
 import Foundation
 
 /// Readers for the bytes of one ledger field: amounts in whole fen, days and months from
@@ -7,13 +8,18 @@ enum LedgerFields {
     enum AmountError: Error {
         case empty, sign, notAmount, tooManyDecimals, tooLarge
 
-        func message(_ column: String, _ text: String) -> String {
+        func message(_ column: String, _ text: String) -> Bilingual {
             switch self {
-            case .empty: return "\(column) is empty"
-            case .sign: return "\(column) '\(text)' has a sign; write the amount without one"
-            case .notAmount: return "\(column) '\(text)' is not an amount in yuan (digits, a point and at most two decimals, e.g. 246.91)"
-            case .tooManyDecimals: return "\(column) '\(text)' has more than two decimals; amounts are whole fen"
-            case .tooLarge: return "\(column) '\(text)' has more than \(LedgerFields.maxYuanDigits) digits before the point"
+            case .empty: Bilingual("\(column) is empty", zh: "\(column) 为空")
+            case .sign: Bilingual("\(column) '\(text)' has a sign; write the amount without one", zh: "\(column) 写的是“\(text)”，带有正负号；金额请不带符号填写")
+            case .notAmount:
+                Bilingual("\(column) '\(text)' is not an amount in yuan (digits, a point and at most two decimals, e.g. 246.91)",
+                          zh: "\(column) 写的是“\(text)”，不是以元为单位的金额（数字、小数点和至多两位小数，如 246.91）")
+            case .tooManyDecimals:
+                Bilingual("\(column) '\(text)' has more than two decimals; amounts are whole fen", zh: "\(column) 写的是“\(text)”，超过两位小数；金额以分为最小单位")
+            case .tooLarge:
+                Bilingual("\(column) '\(text)' has more than \(LedgerFields.maxYuanDigits) digits before the point",
+                          zh: "\(column) 写的是“\(text)”，整数部分超过 \(LedgerFields.maxYuanDigits) 位")
             }
         }
     }

@@ -1,3 +1,5 @@
+import DubanYAML
+
 /// One finding of a ledger row as the checker keeps it until a report needs it: the row's place,
 /// month and person id and the values compared, under 100 bytes. `violation` builds the whole
 /// `Violation` (messages in both languages, evidence, subject, role names: about 2 KB) when a
@@ -15,8 +17,9 @@ public struct LedgerFinding: Sendable {
         /// A payment breaking the rule of use; `kind` says which part (one finding per part).
         /// The enumerations are indices into `LedgerVocabulary`.
         case payment(Violation.Kind, day: Int32, beneficiary: UInt8, payee: UInt8, category: UInt8, amount: Int64)
-        /// A row or field that cannot be read, at `column` (in characters).
-        case unreadable(message: String, column: Int)
+        /// A row or field that cannot be read, at `column` (in characters). Boxed: rare, and its
+        /// two messages would otherwise widen every finding.
+        indirect case unreadable(message: Bilingual, column: Int)
     }
 
     let rules: LedgerRules
@@ -56,7 +59,7 @@ public struct LedgerFinding: Sendable {
             return "\(person) \(Self.day(day)) \(LedgerFields.yuan(amount)) \(LedgerVocabulary.beneficiary.slugs[Int(beneficiary)]) "
                 + "\(LedgerVocabulary.payeeKind.slugs[Int(payee)]) \(LedgerVocabulary.category.slugs[Int(category)])"
         case .unreadable(let message, _):
-            return "ledger \(rowSubject(message))"
+            return "ledger \(rowSubject(message.en))"
         }
     }
 
@@ -67,7 +70,7 @@ public struct LedgerFinding: Sendable {
         let pid = person
         switch problem {
         case .unreadable(let message, _):
-            return rules.invalid(message, at: place, period: period, subject: rowSubject(message))
+            return rules.invalid(message, at: place, period: period, subject: rowSubject(message.en))
         case .inServiceCredit(let base, let credited, let due):
             let ym = LedgerFields.yearMonth(month)
             let pct = LedgerRules.inForce(rules.inService, month)!.value

@@ -1,3 +1,5 @@
+import DubanYAML
+
 /// The violations of the ledger checks: department 市医保局, the row's month as period, the row's
 /// place, the person and the values compared as evidence, and a subject naming the row by what
 /// it is (person, month, payment), never by its line.
@@ -8,9 +10,10 @@ extension LedgerRules {
                    reported: reported, required: required, location: location, subject: subject)
     }
 
-    /// A ledger, row or field that cannot be read.
-    func invalid(_ message: String, at location: Violation.Location, period: YearMonth?, subject: String) -> Violation {
-        build.invalid("账目无法读取：\(message)", message, at: location, department: department, period: period, subject: "ledger \(subject)")
+    /// A ledger, row or field that cannot be read (in Chinese where the message has it).
+    func invalid(_ message: Bilingual, at location: Violation.Location, period: YearMonth?, subject: String) -> Violation {
+        build.invalid("账目无法读取：\(message.zh ?? message.en)", message.en, at: location, department: department, period: period,
+                      subject: "ledger \(subject)")
     }
 
     /// Rows of a month before the first credit standard is in force: counted, not checked.

@@ -85,6 +85,9 @@ public final class LedgerVocabulary: Sendable {
     /// `slug (word)` for every value, for messages.
     var expected: String { zip(slugs, words).map { "\($0) (\($1))" }.joined(separator: ", ") }
 
+    /// `slug（word）` for every value, for Chinese messages.
+    var expectedZH: String { zip(slugs, words).map { "\($0)（\($1)）" }.joined(separator: "、") }
+
     public static let status = LedgerVocabulary([("in-service", "在职"), ("retired", "退休")])
     public static let beneficiary = LedgerVocabulary([("self", "本人"), ("spouse", "配偶"), ("parent", "父母"), ("child", "子女"), ("other", "其他")])
     public static let payeeKind = LedgerVocabulary([

@@ -64,11 +64,6 @@ public enum SourceFile {
         return .success(bytes)
     }
 
-    /// Why reading failed, in English (ledgers quote it).
-    static func describe(errno code: Int32) -> String {
-        readFailure(errno: code).message
-    }
-
     static func readFailure(errno code: Int32) -> ReadFailure {
         switch code {
         case ENOENT: return ReadFailure("no such file", zh: "文件不存在")
@@ -118,6 +113,9 @@ public enum SourceFile {
 public struct ReadFailure: Error {
     public var message: String
     public var zh: String
+
+    /// Both texts, for readers that frame them (ledgers).
+    var bilingual: Bilingual { Bilingual(message, zh: zh) }
 
     init(_ message: String, zh: String) {
         self.message = message
