@@ -21,16 +21,24 @@ public struct JSONWriter {
     }
 
     /// An array whose elements `body` writes, each after `element()`.
-    public mutating func array(_ body: (inout JSONWriter) throws -> Void) rethrows {
+    private mutating func array(_ body: (inout JSONWriter) throws -> Void) rethrows {
         try container("[", "]", body)
     }
 
     /// An array of `items`, each written by `write`.
     public mutating func array<Items: Sequence>(_ items: Items, _ write: (inout JSONWriter, Items.Element) -> Void) {
-        array { w in
+        array(items, flushingAt: .max, to: { _ in }, write)
+    }
+
+    /// An array of `items` like `array(_:_:)`, handing the bytes written so far to `flush` each
+    /// time they reach `size`, so that a long array is never held whole.
+    public mutating func array<Items: Sequence>(_ items: Items, flushingAt size: Int, to flush: (UnsafeBufferPointer<UInt8>) throws -> Void,
+                                                _ write: (inout JSONWriter, Items.Element) -> Void) rethrows {
+        try array { w in
             for item in items {
                 w.element()
                 write(&w, item)
+                try w.flush(atLeast: size, to: flush)
             }
         }
     }
@@ -54,8 +62,8 @@ public struct JSONWriter {
         int(value)
     }
 
-    /// Starts an array element: the separator and the indentation.
-    public mutating func element() {
+    /// Starts an array element or object member: the separator and the indentation.
+    private mutating func element() {
         put(empty ? "\n" : ",\n")
         empty = false
         indent(depth)
@@ -128,7 +136,7 @@ public struct JSONWriter {
     }
 
     /// Hands the bytes written so far to `flush` once they reach `size`, and starts afresh.
-    public mutating func flush(atLeast size: Int, to flush: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+    private mutating func flush(atLeast size: Int, to flush: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         guard bytes.count >= size else { return }
         try bytes.withUnsafeBufferPointer(flush)
         bytes.removeAll(keepingCapacity: true)

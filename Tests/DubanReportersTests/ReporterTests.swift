@@ -58,3 +58,26 @@ import Testing
         #expect(MonthView(month: YearMonth(iso: "2023-05")!, calendar: calendar) == nil)
     }
 }
+
+@Suite struct JSONReportStreamingTests {
+    /// The long arrays of a report (superseded submissions, violations) are handed on in pieces
+    /// of about 64 KiB, never held whole: 100,000 superseded submissions of a nightly run would
+    /// otherwise take tens of megabytes.
+    @Test func longArraysAreHandedOnInPieces() {
+        let month = YearMonth(year: 2022, month: 6)!, day = Day(iso: "2022-07-05")!
+        let superseded = (0..<20_000).map { i in
+            SubmissionLoader.Superseded(file: "inputs/shuiwu/2022-06-\(i).yaml", department: "市水务局", period: month, submitted: day,
+                                        supersededBy: "inputs/shuiwu/2022-06-\(i + 1).yaml")
+        }
+        let report = CheckReport(asOf: day, violations: [Violation](), superseded: superseded, files: superseded.count)
+        var pieces: [Int] = [], whole: [UInt8] = []
+        JSONReporter().write(report, language: .zh) { piece in
+            pieces.append(piece.count)
+            whole.append(contentsOf: piece)
+        }
+        #expect(whole.count > 3_000_000)
+        #expect(pieces.count > 40)
+        #expect(pieces.allSatisfy { $0 < 70_000 }, "\(pieces.max() ?? 0)")
+        #expect(String(decoding: whole, as: UTF8.self) == JSONReporter().render(report, language: .zh))
+    }
+}

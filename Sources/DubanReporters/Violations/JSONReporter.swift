@@ -26,7 +26,7 @@ public struct JSONReporter: CheckReporter {
                 w.member("warnings", report.warnings)
             }
             w.key("superseded")
-            w.array(report.superseded) { w, s in
+            try w.array(report.superseded, flushingAt: piece, to: write) { w, s in
                 w.object { w in
                     w.member("department", s.department)
                     w.member("file", s.file)
@@ -36,13 +36,7 @@ public struct JSONReporter: CheckReporter {
                 }
             }
             w.key("violations")
-            try w.array { w in
-                for v in report.violations {
-                    w.element()
-                    Self.violation(v, into: &w)
-                    try w.flush(atLeast: piece, to: write)
-                }
-            }
+            try w.array(report.violations, flushingAt: piece, to: write) { Self.violation($1, into: &$0) }
         }
         w.raw("\n")
         try w.bytes.withUnsafeBufferPointer(write)
