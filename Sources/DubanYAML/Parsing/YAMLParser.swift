@@ -92,7 +92,12 @@ private struct TreeBuilder {
         }
     }
 
-    private enum Outcome { case proceed, finished, failed(YAMLError) }
+    /// What an event leaves the builder to do. The error is boxed: `handle` returns an outcome for
+    /// every event, and nearly all of them `proceed`.
+    private enum Outcome {
+        case proceed, finished
+        indirect case failed(YAMLError)
+    }
 
     private mutating func handle(_ event: inout yaml_event_t) -> Outcome {
         let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
