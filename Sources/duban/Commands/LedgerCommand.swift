@@ -54,7 +54,7 @@ struct LedgerCommand: ParsableCommand {
             violations += result.fileViolations
             if result.readable { ledgers.append(result.summary) }
         }
-        options.finish(CheckReport(.ledger, asOf: asOf, violations: ViolationList(reportOrdered: Violation.inReportOrder(violations), ledger: findings),
-                                   superseded: [], files: files.count, ledgers: ledgers))
+        let all = ViolationList(reportOrdered: Violation.inReportOrder(violations), ledger: findings)
+        options.finish(CheckReport(.ledger, asOf: asOf, violations: all, superseded: [], files: files.count, ledgers: ledgers))
     }
 }
