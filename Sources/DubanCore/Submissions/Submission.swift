@@ -1,4 +1,5 @@
 public import Foundation
+import DubanYAML
 
 /// One department's status file for one month (SPEC §4), decoded and resolved.
 public struct Submission: Sendable {
@@ -28,9 +29,7 @@ public struct TaskReport: Sendable {
 
         /// The status spelled by `bytes`: compared as bytes, so a valid status builds no String.
         init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-            guard let status = Self.allCases.first(where: { status in
-                status.rawValue.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) } ?? status.rawValue.utf8.elementsEqual(bytes)
-            }) else { return nil }
+            guard let status = Self.allCases.first(where: { Node.equal(bytes, $0.rawValue) }) else { return nil }
             self = status
         }
     }

@@ -32,8 +32,9 @@ public struct MappingReader {
         let index = keys.count > Self.indexThreshold
             ? Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : nil
         for (i, (key, _)) in node.pairs.enumerated() {
+            // Keys are scalars (the parser refuses any other): their bytes are read once.
             let known = if let index { key.scalar.flatMap { index[$0] } } else {
-                keys.firstIndex(where: key.scalarEquals)
+                key.withScalarBytes { bytes in keys.firstIndex { Node.equal(bytes, $0) } }
             }
             if let k = known {
                 // The parser refuses duplicate keys, so each name appears once.

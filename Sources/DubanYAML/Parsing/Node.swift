@@ -1,3 +1,5 @@
+import Foundation
+
 /// A position in a source file, 1-based, as an editor shows it. Columns count characters.
 public struct Mark: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var line: Int
@@ -116,9 +118,16 @@ public struct Node: Sendable, Hashable {
     public func scalarEquals(_ text: String) -> Bool {
         let r = record
         guard r.kind == .scalar, text.utf8.count == Int(r.count) else { return false }
-        return withScalarBytes { bytes in
-            text.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(bytes) } ?? text.utf8.elementsEqual(bytes)
-        }
+        return withScalarBytes { Self.equal($0, text) }
+    }
+
+    /// Whether `bytes` are the UTF-8 of `text` (one `memcmp` for a native string).
+    @inline(__always)
+    public static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+        guard bytes.count == text.utf8.count else { return false }
+        guard bytes.count > 0, let base = bytes.baseAddress else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { memcmp(base, $0.baseAddress!, bytes.count) == 0 }
+            ?? text.utf8.elementsEqual(bytes)
     }
 
     /// True for `~`, `null` or an empty plain scalar.
