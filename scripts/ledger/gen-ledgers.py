@@ -258,6 +258,26 @@ class Population:
         return False, birth, base, False
 
 
+class RowWriter:
+    """A ledger file written CHUNK rows at a time: rows are joined into one write, not one each."""
+
+    def __init__(self, out):
+        self.out, self.buf = out, []
+
+    def write(self, text):
+        self.flush()
+        self.out.write(text)
+
+    def row(self, fields):
+        self.buf.append(",".join(fields) + "\n")
+        if len(self.buf) == CHUNK:
+            self.flush()
+
+    def flush(self):
+        self.out.write("".join(self.buf))
+        self.buf.clear()
+
+
 def credit_rows(args, std, days, out, manifest):
     months = months_of(args.month)
     first = months[0]
@@ -265,6 +285,7 @@ def credit_rows(args, std, days, out, manifest):
     salt = random.Random(f"duban-ledger/{args.seed}/ids").randrange(ID_SPACE)
     line = 1
     out.write(CREDIT_HEADER)
+    row = out.row
     for key, count in zip(months, split_rows(args.rows, months)):
         pct, under_fen, plus_fen = std.in_force(key)
         month = S.month_text(key)
@@ -274,7 +295,6 @@ def credit_rows(args, std, days, out, manifest):
         rand = rng.random
         share = args.defect_share
         dtext, dmonth = days.text, days.month
-        buf = []
         for j in range(count):
             line += 1
             inservice, birth, base, half = pop.person(prand, prng)
@@ -326,11 +346,7 @@ def credit_rows(args, std, days, out, manifest):
                     rule = ""
                     invalid_credit(rng, fields, dtext[birth], credited)
                 manifest.append(f"{line},{kind},{rule},{pid}\n")
-            buf.append(",".join(fields) + "\n")
-            if len(buf) == CHUNK:
-                out.write("".join(buf))
-                buf.clear()
-        out.write("".join(buf))
+            row(fields)
 
 
 def invalid_credit(rng, fields, birth, credited):
@@ -359,13 +375,13 @@ def expense_rows(args, std, days, out, manifest):
     people = max(1_000, args.rows // 3)
     line = 1
     out.write(EXPENSE_HEADER)
+    row = out.row
     for key, count in zip(months, split_rows(args.rows, months)):
         y, m = key // 12, key % 12 + 1
         ndays = calendar.monthrange(y, m)[1]
         month = S.month_text(key)
         rng = random.Random(f"duban-ledger/{args.seed}/expense/{month}")
         rand = rng.random
-        buf = []
         for i in range(count):
             line += 1
             pid = id_text(rng.randrange(people), salt)
@@ -408,11 +424,7 @@ def expense_rows(args, std, days, out, manifest):
                     rule = ""
                     invalid_expense(rng, fields, y, m, ndays, amount)
                 manifest.append(f"{line},{kind},{rule},{pid}\n")
-            buf.append(",".join(fields) + "\n")
-            if len(buf) == CHUNK:
-                out.write("".join(buf))
-                buf.clear()
-        out.write("".join(buf))
+            row(fields)
 
 
 def invalid_expense(rng, fields, y, m, ndays, amount):
@@ -451,8 +463,10 @@ def main(argv=None):
     days = Days(months[0] // 12 - 102, months[-1] // 12)
     manifest = []
     tmp = args.out + ".tmp"
-    with open(tmp, "w", encoding="utf-8", newline="") as out:
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        out = RowWriter(f)
         (credit_rows if args.kind == "credit" else expense_rows)(args, std, days, out, manifest)
+        out.flush()
     os.replace(tmp, args.out)
     if args.manifest:
         with open(args.manifest, "w", encoding="utf-8", newline="") as f:
