@@ -43,7 +43,7 @@ import sys
 import tempfile
 import time
 
-from measuring import pin, run
+from measuring import pin, run, verdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -234,10 +234,6 @@ def bench(sizes, seed, duban_bin, cache, bins, reps=None):
             res["sizes"][str(n)] = measure_size(n, *corpora[n], bins, duban, ncpu, tmp, r,
                                                 min(r, PYTHON_REPS.get(n, r)))
     return res
-
-
-def verdict(ok):
-    return "PASS" if ok else "FAIL"
 
 
 def report(res):

@@ -31,3 +31,8 @@ def run(measure, cmd, ok=(0,), stdout=None):
 def pin(cores):
     """`taskset -c CORES`, where taskset exists."""
     return ["taskset", "-c", cores] if shutil.which("taskset") else []
+
+
+def verdict(ok):
+    """A target's verdict in the bench's tables."""
+    return "PASS" if ok else "FAIL"

@@ -41,7 +41,7 @@ import time
 
 import ledger
 import measuring
-from measuring import pin
+from measuring import pin, verdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -236,10 +236,6 @@ def measure_start(folder, runs):
         v.append(run(version)[0])
     return {"file": os.path.relpath(file, folder), "file_bytes": size, "runs": runs,
             "self_check_s": statistics.median(s), "version_s": statistics.median(v)}
-
-
-def verdict(ok):
-    return "PASS" if ok else "FAIL"
 
 
 def report(res):
