@@ -61,10 +61,10 @@ public struct LedgerChecker: Sendable {
             return LedgerResult(summary: summary, fileViolations: [v], readable: false)
         }
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return unreadable(SourceFile.readFailure(errno: errno).bilingual) }
+        guard fd >= 0 else { return unreadable(SourceFile.readFailure(errno: errno).text) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return unreadable(SourceFile.readFailure(errno: errno).bilingual) }
+        guard fstat(fd, &info) == 0 else { return unreadable(SourceFile.readFailure(errno: errno).text) }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             return unreadable((info.st_mode & S_IFMT) == S_IFDIR ? Bilingual("it is a folder, not a ledger file", zh: "这是一个文件夹，不是账目文件")
                                                                  : Bilingual("it is not a regular file", zh: "这不是普通文件"))
@@ -244,7 +244,7 @@ struct LedgerHeader {
         let want = min(size, maxLineBytes + 4)
         var bytes = [UInt8](repeating: 0, count: want)
         let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, 0) }
-        guard got >= 0 else { return .failure(.unreadable(SourceFile.readFailure(errno: errno).bilingual)) }
+        guard got >= 0 else { return .failure(.unreadable(SourceFile.readFailure(errno: errno).text)) }
         bytes.removeLast(want - got)
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }

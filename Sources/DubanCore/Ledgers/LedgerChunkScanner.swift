@@ -111,9 +111,9 @@ struct LedgerChunkScanner {
             if n > 0 { got += n; continue }
             if n < 0 && errno == EINTR { continue }
             if n < 0 {
-                let why = SourceFile.readFailure(errno: errno)
-                result.fileFindings.append(c.rules.invalid(Bilingual("read error at byte \(offset + got): \(why.message)",
-                                                                     zh: "读取第 \(offset + got) 字节时出错：\(why.zh)"),
+                let why = SourceFile.readFailure(errno: errno).text
+                result.fileFindings.append(c.rules.invalid(Bilingual("read error at byte \(offset + got): \(why.en)",
+                                                                     zh: "读取第 \(offset + got) 字节时出错：\(why.zh ?? why.en)"),
                                                            at: Violation.Location(file: c.file), period: nil, subject: "read \(c.file)"))
             }
             limit = offset + got

@@ -8,7 +8,7 @@ public enum SourceFile {
         let bytes: [UInt8]
         switch read(path: path, maxBytes: limits.maxBytes) {
         case .success(let b): bytes = b
-        case .failure(let failure): return .failure(Diagnostic(file: display, line: 1, column: 1, message: failure.message, zh: failure.zh))
+        case .failure(let failure): return .failure(Diagnostic(file: display, line: 1, column: 1, message: failure.text.en, zh: failure.text.zh))
         }
         do throws(YAMLError) {
             return .success(try YAMLParser.parse(bytes, limits: limits))
@@ -111,15 +111,10 @@ public enum SourceFile {
 
 /// Why a file's bytes could not be read, in English and in Chinese (a status file can be the one).
 public struct ReadFailure: Error {
-    public var message: String
-    public var zh: String
+    public var text: Bilingual
 
-    /// Both texts, for readers that frame them (ledgers).
-    var bilingual: Bilingual { Bilingual(message, zh: zh) }
-
-    init(_ message: String, zh: String) {
-        self.message = message
-        self.zh = zh
+    init(_ en: String, zh: String) {
+        text = Bilingual(en, zh: zh)
     }
 }
 

@@ -6,8 +6,8 @@
 /// shows the English inside a Chinese frame instead (`报送文件内容无法读取：<English>`).
 ///
 /// Carried as `zh` beside the English `message` of `YAMLIssue`, `YAMLError` and (in DubanCore)
-/// `Diagnostic` and `ReadFailure`; whoever turns one into a violation frames `zh ?? message`
-/// (`报送文件内容无法读取：…`). Other readers (ledgers) can do the same.
+/// `Diagnostic`, and whole in `ReadFailure` and the ledger findings; whoever turns one into a
+/// violation frames `zh ?? message` (`报送文件内容无法读取：…`, `账目无法读取：…`).
 ///
 /// Conventions of the Chinese texts: keys, values and file contents stay verbatim; what the file
 /// holds is quoted “so”; what to type is written as typed (`"no"`, `period: 2022-06`); the
