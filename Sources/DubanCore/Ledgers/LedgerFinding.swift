@@ -124,9 +124,9 @@ public struct LedgerFinding: Sendable {
         }
     }
 
-    /// year·10000 + month·100 + day as `YYYY-MM-DD`.
+    /// year·10000 + month·100 + day (a real day, as `LedgerFields.day` reads it) as `YYYY-MM-DD`.
     private static func day(_ value: Int32) -> String {
-        "\(value / 10000)-\(pad(Int(value / 100 % 100), 2))-\(pad(Int(value % 100), 2))"
+        Day(year: Int(value / 10000), month: Int(value / 100 % 100), day: Int(value % 100))!.description
     }
 }
 

@@ -188,7 +188,7 @@ private func isoText(_ year: Int, _ month: Int, _ day: Int?) -> String {
     }
 }
 
-func pad(_ value: Int, _ width: Int) -> String {
+private func pad(_ value: Int, _ width: Int) -> String {
     let text = String(value)
     return String(repeating: "0", count: max(0, width - text.count)) + text
 }
