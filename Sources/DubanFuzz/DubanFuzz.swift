@@ -5,7 +5,9 @@
 // argument, which is removed before libFuzzer reads its flags):
 //   yaml    YAMLParser.parse under the .rules and .submissions limits, then every mapping
 //           read through MappingReader/Scalars (the decoding layer every file goes through);
-//   status  the bytes as a status file on disk → SubmissionLoader.load → Evaluator.evaluate,
+//   status  the bytes read both ways (from libyaml's events and through a document: whatever the
+//           events accept, the document must read the same and clean), then as a status file on
+//           disk → SubmissionLoader.load → Evaluator.evaluate,
 //           against the rule set of DUBAN_FUZZ_RULES (default `rules`), as of
 //           DUBAN_FUZZ_AS_OF (default 2022-07-06, the day of the bad-input suite: June reports
 //           are due and every deadline of the first half-year has passed).
@@ -200,6 +202,12 @@ struct StatusHarness {
     func run(_ bytes: [UInt8]) {
         var results: [SubmissionLoader.Result] = []
         for file in files {
+            // The fast reading from events may only take a file that the document reads the same, clean.
+            let (events, document) = SubmissionLoader.bothReadings(of: bytes, file: file, set: set, asOf: asOf)
+            if let events {
+                invariant(document.1.isEmpty, "the events read a file in which the document finds \(document.1.map(\.messageEN))")
+                invariant(String(describing: document.0) == String(describing: Optional(events)), "the events and the document read different submissions")
+            }
             write(bytes, to: file)
             do throws(SubmissionLoader.Unusable) {
                 let result = try SubmissionLoader.load(paths: [file], set: set, asOf: asOf)

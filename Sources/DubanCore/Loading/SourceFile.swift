@@ -5,11 +5,14 @@ public import DubanYAML
 public enum SourceFile {
     /// The parsed root (nil for an empty file), or the diagnostics that stopped parsing.
     public static func parse(path: String, display: String, limits: YAMLLimits) -> Result<Node?, Diagnostic> {
-        let bytes: [UInt8]
         switch read(path: path, maxBytes: limits.maxBytes) {
-        case .success(let b): bytes = b
-        case .failure(let failure): return .failure(Diagnostic(file: display, line: 1, column: 1, message: failure.text.en, zh: failure.text.zh))
+        case .success(let bytes): return parse(bytes, display: display, limits: limits)
+        case .failure(let failure): return .failure(failure.diagnostic(file: display))
         }
+    }
+
+    /// `parse(path:…)` of bytes already read.
+    public static func parse(_ bytes: [UInt8], display: String, limits: YAMLLimits) -> Result<Node?, Diagnostic> {
         do throws(YAMLError) {
             return .success(try YAMLParser.parse(bytes, limits: limits))
         } catch {
@@ -19,9 +22,8 @@ public enum SourceFile {
 
     /// Whether a file that parsed to no document holds comments, so that it is not called empty.
     /// (Such a file holds only white space and comments: any `#` in it starts a comment.)
-    public static func holdsComments(path: String, maxBytes: Int) -> Bool {
-        guard case .success(let bytes) = read(path: path, maxBytes: maxBytes) else { return false }
-        return bytes.contains(UInt8(ascii: "#"))
+    public static func holdsComments(_ bytes: [UInt8]) -> Bool {
+        bytes.contains(UInt8(ascii: "#"))
     }
 
     /// The file's bytes, refusing what is not a regular file or is too large, without reading it first.
@@ -115,6 +117,11 @@ public struct ReadFailure: Error {
 
     init(_ en: String, zh: String) {
         text = Bilingual(en, zh: zh)
+    }
+
+    /// The failure as the diagnostic of a file, at its start.
+    public func diagnostic(file: String) -> Diagnostic {
+        Diagnostic(file: file, line: 1, column: 1, message: text.en, zh: text.zh)
     }
 }
 

@@ -12,10 +12,12 @@ public struct RuleSet: Sendable {
     public var rules: [Rule] = [] {
         didSet {
             ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            ruleIDBytes = ByteKeyIndex(rules.map(\.id))
             resolveRoleNames()
         }
     }
     private var ruleIndex: [String: Int] = [:]
+    private var ruleIDBytes = ByteKeyIndex([])
     /// The role names of each rule, resolved once: every violation of a rule shares its arrays.
     private var roleNamesByRule: [Violation.RoleNames] = []
     /// Number of files read.
@@ -27,6 +29,9 @@ public struct RuleSet: Sendable {
 
     /// The position of a rule in `rules`, without copying the rule.
     public func index(ofRule id: String) -> Int? { ruleIndex[id] }
+
+    /// The position of the rule whose id is these UTF-8 bytes, without building a `String`.
+    public func index(ofRule id: UnsafeBufferPointer<UInt8>) -> Int? { ruleIDBytes.position(of: id) }
 
     /// A rule's three role lists by canonical name, groups expanded (`DepartmentRegistry.names`);
     /// resolved once for a rule of this set (by id), else now.

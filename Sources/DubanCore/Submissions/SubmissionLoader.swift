@@ -124,18 +124,46 @@ public enum SubmissionLoader {
         }
     }
 
-    /// Reads, parses and decodes one status file.
+    /// Reads, parses and decodes one status file: straight from its events where it is clean
+    /// (`StatusFileEventDecoder`), else through a document, which explains every problem.
     private static func decode(file: String, set: RuleSet, asOf: Day, limits: YAMLLimits) -> (Submission?, [Violation]) {
         let sender = folderSender(of: file, in: set)
-        switch SourceFile.parse(path: file, display: file, limits: limits) {
+        switch SourceFile.read(path: file, maxBytes: limits.maxBytes) {
+        case .failure(let failure):
+            return unreadable(failure.diagnostic(file: file), sender: sender, set: set)
+        case .success(let bytes):
+            if let submission = StatusFileEventDecoder(set: set, file: file, folderSender: sender, asOf: asOf).decode(bytes, limits: limits) {
+                return (submission, [])
+            }
+            return decodeDocument(bytes, file: file, sender: sender, set: set, asOf: asOf, limits: limits)
+        }
+    }
+
+    /// One file's bytes read both ways: from the events alone (nil where they give up) and through
+    /// the document alone. Whatever the events give, the document must give too, with no finding;
+    /// the tests and the `status` fuzz target hold the two to that.
+    public static func bothReadings(of bytes: [UInt8], file: String, set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions)
+        -> (events: Submission?, document: (Submission?, [Violation])) {
+        let sender = folderSender(of: file, in: set)
+        return (StatusFileEventDecoder(set: set, file: file, folderSender: sender, asOf: asOf).decode(bytes, limits: limits),
+                decodeDocument(bytes, file: file, sender: sender, set: set, asOf: asOf, limits: limits))
+    }
+
+    private static func decodeDocument(_ bytes: [UInt8], file: String, sender: Department?, set: RuleSet, asOf: Day,
+                                       limits: YAMLLimits) -> (Submission?, [Violation]) {
+        switch SourceFile.parse(bytes, display: file, limits: limits) {
         case .failure(let d):
-            let location = Violation.Location(file: file, line: d.line, column: d.column)
-            return (nil, [ViolationBuilder(set: set).invalid("报送文件无法读取：\(d.zh ?? d.message)", d.message, at: location,
-                                                              department: sender?.name, subject: "file")])
+            return unreadable(d, sender: sender, set: set)
         case .success(let root):
-            let commented = root == nil && SourceFile.holdsComments(path: file, maxBytes: limits.maxBytes)
+            let commented = root == nil && SourceFile.holdsComments(bytes)
             return StatusFileDecoder(set: set, file: file, folderSender: sender, asOf: asOf).decode(root, commented: commented)
         }
+    }
+
+    private static func unreadable(_ d: Diagnostic, sender: Department?, set: RuleSet) -> (Submission?, [Violation]) {
+        let location = Violation.Location(file: d.file, line: d.line, column: d.column)
+        return (nil, [ViolationBuilder(set: set).invalid("报送文件无法读取：\(d.zh ?? d.message)", d.message, at: location,
+                                                          department: sender?.name, subject: "file")])
     }
 
     /// The department whose slug names the file's folder (`inputs/<slug>/…`): the file's sender.

@@ -25,17 +25,7 @@ public enum Scalars {
             return false
         }
         guard style == .plain else { return true }
-        enum Problem { case null, yaml11, octal }
-        let problem: Problem? = node.withScalarBytes { bytes in
-            if Node.isNullWord(bytes) { return .null }
-            // Length and first byte first: most short texts match no word, and comparing each costs more.
-            if bytes.count <= 5, yaml11Words.contains(where: { $0.utf8.count == bytes.count && $0.utf8.first == bytes.first && $0.utf8.elementsEqual(bytes) }) {
-                return .yaml11
-            }
-            if hasLeadingZero(bytes) { return .octal }
-            return nil
-        }
-        guard let problem else { return true }
+        guard let problem = node.withScalarBytes(textProblem) else { return true }
         let what = what()
         switch problem {
         case .null:
@@ -52,6 +42,25 @@ public enum Scalars {
                       at: node.mark)
         }
         return false
+    }
+
+    /// Why a plain scalar does not read as text, or nil when it does.
+    enum TextProblem { case null, yaml11, octal }
+
+    private static func textProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> TextProblem? {
+        if Node.isNullWord(bytes) { return .null }
+        // Length and first byte first: most short texts match no word, and comparing each costs more.
+        if bytes.count <= 5, yaml11Words.contains(where: { $0.utf8.count == bytes.count && $0.utf8.first == bytes.first && $0.utf8.elementsEqual(bytes) }) {
+            return .yaml11
+        }
+        if hasLeadingZero(bytes) { return .octal }
+        return nil
+    }
+
+    /// Whether a scalar of this style and these bytes reads as text, as `string` and `checkText`
+    /// decide (for readers that hold bytes, not a `Node`).
+    public static func isText(_ bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle) -> Bool {
+        style != .plain || textProblem(bytes) == nil
     }
 
     /// A decimal number as read: its exact value and, when the text has at most 18 digits, the
@@ -80,8 +89,8 @@ public enum Scalars {
 
     /// `decimal`, with the scaled integer where the text has one.
     public static func number(_ node: Node, what: @autoclosure () -> Bilingual, log: IssueLog) -> Number? {
-        // The common case straight from the bytes: a plain number without a leading zero.
-        if node.style == .plain, let number = node.withScalarBytes({ hasLeadingZero($0) ? nil : plainDecimal($0) }) { return number }
+        if node.style == .plain, let number = node.withScalarBytes(number(plain:)) { return number }
+        // Not a number: the checks again, this time saying what is wrong.
         guard let text = plainNumber(node, what: what(), log: log) else { return nil }
         guard isDecimalLiteral(text) else {
             let what = what()
@@ -99,12 +108,20 @@ public enum Scalars {
             return nil
         }
         // Its exponent, too, is bounded (about 10^-128 to 10^165).
-        guard let value = Decimal(string: text, locale: posix) else {
-            let what = what()
-            log.error("\(what.en): '\(shortened(text))' is too large or too close to zero for duban to keep exactly",
-                      zh: what.zh.map { "\($0)写的是“\(shortened(text))”，过大或过于接近零，duban 无法精确保存" }, at: node.mark)
-            return nil
-        }
+        let what = what()
+        log.error("\(what.en): '\(shortened(text))' is too large or too close to zero for duban to keep exactly",
+                  zh: what.zh.map { "\($0)写的是“\(shortened(text))”，过大或过于接近零，duban 无法精确保存" }, at: node.mark)
+        return nil
+    }
+
+    /// The number a plain scalar's bytes read as (`number`), or nil where `number` reports a problem.
+    public static func number(plain bytes: UnsafeBufferPointer<UInt8>) -> Number? {
+        guard !Node.isNullWord(bytes), !hasLeadingZero(bytes) else { return nil }
+        // The common case without Foundation's parser.
+        if let number = plainDecimal(bytes) { return number }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard isDecimalLiteral(text), significantDigits(text) <= maxDecimalDigits,
+              let value = Decimal(string: text, locale: posix) else { return nil }
         return Number(value: value, scaled: nil)
     }
 
