@@ -48,22 +48,43 @@ public enum SourceFile {
         let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return .failure(readFailure(errno: errno)) }
         defer { close(fd) }
-        // One buffer of the size stat gave (plus a byte to see the end); a file that grows while
-        // it is read gets more room.
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        // Read straight into a buffer of the size stat gave, plus a byte to see the end (not
+        // zeroed first: every file would be written twice); a file that grows while it is read
+        // gets more room.
+        var code: Int32 = 0
+        var room = Int(info.st_size) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+            count = fill(buffer, from: fd, error: &code)
+        }
+        var full = bytes.count == room
+        while code == 0, full, bytes.count <= maxBytes {
+            room = max(bytes.count, 4096)
+            let more = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+                count = fill(buffer, from: fd, error: &code)
+            }
+            bytes += more
+            full = more.count == room
+        }
+        if code != 0 { return .failure(readFailure(errno: code)) }
+        if bytes.count > maxBytes {
+            return .failure(ReadFailure("file is larger than the limit of \(maxBytes) bytes", zh: "文件超过上限 \(maxBytes) 字节"))
+        }
+        return .success(bytes)
+    }
+
+    /// Reads from `fd` until `buffer` is full or the file ends; the bytes read, and `error` set on a failure.
+    private static func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>, from fd: Int32, error: inout Int32) -> Int {
         var filled = 0
-        while true {
-            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
-            let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 { return .failure(readFailure(errno: errno)) }
+        while filled < buffer.count {
+            let n = Foundation.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            if n < 0 {
+                error = errno
+                return filled
+            }
             if n == 0 { break }
             filled += n
-            if filled > maxBytes {
-                return .failure(ReadFailure("file is larger than the limit of \(maxBytes) bytes", zh: "文件超过上限 \(maxBytes) 字节"))
-            }
         }
-        bytes.removeSubrange(filled...)
-        return .success(bytes)
+        return filled
     }
 
     static func readFailure(errno code: Int32) -> ReadFailure {

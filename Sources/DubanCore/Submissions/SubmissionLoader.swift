@@ -168,9 +168,16 @@ public enum SubmissionLoader {
 
     /// The department whose slug names the file's folder (`inputs/<slug>/…`): the file's sender.
     static func folderSender(of file: String, in set: RuleSet) -> Department? {
-        // The path's last two non-empty parts, found in its bytes (splitting walks Characters).
-        let parts = file.utf8.split(separator: UInt8(ascii: "/")).suffix(2)
-        guard parts.count == 2, let folder = String(parts.first!) else { return nil }
+        // The path's last two non-empty parts, found from its end in its bytes.
+        let slash = UInt8(ascii: "/")
+        let path = file.utf8
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == slash { end = path.index(before: end) }
+        guard let nameStart = path[..<end].lastIndex(of: slash) else { return nil }
+        end = nameStart
+        while end > path.startIndex, path[path.index(before: end)] == slash { end = path.index(before: end) }
+        let start = path[..<end].lastIndex(of: slash).map(path.index(after:)) ?? path.startIndex
+        guard start < end, let folder = String(path[start..<end]) else { return nil }
         return set.departments.department(slug: folder)
     }
 
