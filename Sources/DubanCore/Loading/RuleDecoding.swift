@@ -251,11 +251,13 @@ struct RuleDecoding {
     // MARK: Checks of one rule
 
     private func checkID(_ id: String, citation: Citation, context: FileContext, at mark: Mark) {
-        let parts = id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 2, parts.allSatisfy({ RegistryDecoding.isIdentifier($0, separators: ["-", "_"]) }) else {
+        // Every part is an identifier of '-' and '_' exactly when the whole is one of '.', '-' and '_':
+        // checked so on the bytes, then split on its (ASCII) dots, without walking Characters.
+        guard RegistryDecoding.isIdentifier(id, separators: [".", "-", "_"]), id.utf8.contains(UInt8(ascii: ".")) else {
             log.error("rule id '\(id)' must be lower-case parts (letters, digits, '-', '_') separated by dots, e.g. pollution.air.3.1", at: mark)
             return
         }
+        let parts = id.utf8.split(separator: UInt8(ascii: ".")).map { String(Substring($0)) }
         if parts[0] != context.document.key {
             log.error("rule id '\(id)' must start with '\(context.document.key).' (the file's document)", at: mark)
             return
