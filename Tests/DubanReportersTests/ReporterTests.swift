@@ -19,6 +19,18 @@ import Testing
 
         """)
     }
+
+    /// A report writes citations straight into its writer: the same text as the `JSON` value gives.
+    @Test func citationWrittenAsItsValue() {
+        for citation in [GoldenTests.citation,
+                         Citation(document: "京政办发〔2022〕6号", documentKey: "pollution", annex: nil, item: nil, measure: nil,
+                                  section: "（三）", quote: "“引号”\n")] {
+            var direct = JSONWriter(), value = JSONWriter()
+            RuleJSON.write(citation, into: &direct)
+            value.value(RuleJSON.citation(citation))
+            #expect(direct.bytes == value.bytes)
+        }
+    }
 }
 
 @Suite struct DiagnosticReportTests {

@@ -45,7 +45,7 @@ public struct JSONReporter: CheckReporter {
     static func violation(_ v: Violation, into w: inout JSONWriter) {
         w.object { w in
             w.key("citation")
-            if let citation = v.citation { w.value(RuleJSON.citation(citation)) } else { w.null() }
+            if let citation = v.citation { RuleJSON.write(citation, into: &w) } else { w.null() }
             w.member("department", v.department)
             w.member("due", v.due?.description)
             w.key("evidence")
