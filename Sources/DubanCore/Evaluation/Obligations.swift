@@ -32,10 +32,18 @@ struct Obligations {
         members.reserveCapacity(set.rules.count)
         for rule in set.rules {
             var roles = [UInt8](repeating: 0, count: count)
+            // Each department once per list: its bit in `roles` says whether it is in already (a
+            // Set per list cost more than the rest of the work); one outside the registry is looked for.
             let expand = { (holders: [RoleHolder], bit: UInt8) -> [Department] in
-                var seen = Set<Int>()
-                let members = holders.flatMap { set.departments.members(of: $0.unit) }.filter { seen.insert($0.index).inserted }
-                for d in members where d.index >= 0 && d.index < count { roles[d.index] |= bit }
+                var members: [Department] = []
+                for holder in holders {
+                    for d in set.departments.members(of: holder.unit) {
+                        let registered = d.index >= 0 && d.index < count
+                        if registered ? roles[d.index] & bit != 0 : members.contains(where: { $0.index == d.index }) { continue }
+                        if registered { roles[d.index] |= bit }
+                        members.append(d)
+                    }
+                }
                 return members
             }
             let open = rule.roles.all.contains { if case .group(let g) = $0.unit { return !g.isResolved } else { return false } }
