@@ -20,6 +20,31 @@ import Testing
         """)
     }
 
+    /// Escaping tests eight bytes at a time: every special character is found wherever it falls.
+    @Test func escapesFoundAtEveryOffset() {
+        func reference(_ s: String) -> String {
+            "\"" + s.unicodeScalars.map { c -> String in
+                switch c {
+                case "\"": return "\\\""
+                case "\\": return "\\\\"
+                case "\n": return "\\n"
+                case "\r": return "\\r"
+                case "\t": return "\\t"
+                case "\u{2028}": return "\\u2028"
+                case "\u{2029}": return "\\u2029"
+                case _ where c.value < 0x20: return "\\u00" + (c.value < 0x10 ? "0" : "") + String(c.value, radix: 16)
+                default: return String(c)
+                }
+            }.joined() + "\""
+        }
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{2028}", "\u{2029}", "—", "\u{7F}", " "] {
+            for offset in 0...20 {
+                let text = String(repeating: "a", count: offset) + special + "污水收集管线" + String(repeating: "b", count: 20 - offset)
+                #expect(JSON.string(text).rendered() == reference(text) + "\n", "\(offset)")
+            }
+        }
+    }
+
     /// A report writes citations straight into its writer: the same text as the `JSON` value gives.
     @Test func citationWrittenAsItsValue() {
         for citation in [GoldenTests.citation,
