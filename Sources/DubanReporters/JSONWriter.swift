@@ -142,6 +142,19 @@ public struct JSONWriter {
         put(text)
     }
 
+    /// Writes what `body` writes (one value, in an array element) and returns a copy of it, for
+    /// `raw(_:)` to write again where the same value belongs at the same depth.
+    mutating func recording(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        let start = count
+        body(&self)
+        return Array(storage[start..<count])
+    }
+
+    /// Appends a value written before (`recording`).
+    mutating func raw(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
     /// Hands the bytes written so far to `flush` once they reach `size`, and starts afresh.
     private mutating func flush(atLeast size: Int, to flush: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         guard count >= size else { return }

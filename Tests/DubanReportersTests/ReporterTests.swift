@@ -45,6 +45,21 @@ import Testing
         }
     }
 
+    /// A rule's citation and roles are copied into its later violations only while they are the same.
+    @Test func rulePartsReusedOnlyWhenTheSame() {
+        let v = GoldenTests.report.violations[0]
+        var otherRoles = v, noCitation = v
+        otherRoles.roles = .init(lead: ["市水务局"])
+        noCitation.citation = nil
+        var shared: [String: JSONReporter.RuleParts] = [:]
+        for item in [v, v, otherRoles, v, noCitation, noCitation, v] {
+            var reused = JSONWriter(), fresh = JSONWriter(), none: [String: JSONReporter.RuleParts] = [:]
+            JSONReporter.violation(item, into: &reused, reusing: &shared)
+            JSONReporter.violation(item, into: &fresh, reusing: &none)
+            #expect(reused.bytes == fresh.bytes)
+        }
+    }
+
     /// A report writes citations straight into its writer: the same text as the `JSON` value gives.
     @Test func citationWrittenAsItsValue() {
         for citation in [GoldenTests.citation,
