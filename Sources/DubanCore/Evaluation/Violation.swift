@@ -100,12 +100,15 @@ public struct Violation: Sendable, Hashable {
     /// Same violation, same fingerprint, night after night: FNV-1a 64 over what the violation is,
     /// never where it was found.
     public var fingerprint: String {
+        // The parts one by one, each after a unit separator (U+001F), without gathering them first.
         var hash = Fingerprint()
-        for (i, part) in [kind.rawValue, rule ?? "", department ?? "", period?.description ?? due?.description ?? "",
-                          metric ?? "", scope ?? "", subject ?? ""].enumerated() {
-            if i > 0 { hash.add("\u{1F}") }
-            hash.add(part)
-        }
+        hash.add(kind.rawValue)
+        hash.add(afterSeparator: rule)
+        hash.add(afterSeparator: department)
+        hash.add(afterSeparator: period?.description ?? due?.description)
+        hash.add(afterSeparator: metric)
+        hash.add(afterSeparator: scope)
+        hash.add(afterSeparator: subject)
         return hash.hex
     }
 
@@ -217,11 +220,19 @@ public struct Fingerprint {
     public mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
+            for byte in bytes { add(byte: byte) }
         }
+    }
+
+    /// U+001F, then `text` (nothing for nil).
+    mutating func add(afterSeparator text: String?) {
+        add(byte: 0x1F)
+        if let text { add(text) }
+    }
+
+    private mutating func add(byte: UInt8) {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01B3
     }
 
     public var hex: String {
