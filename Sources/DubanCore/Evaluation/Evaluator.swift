@@ -172,8 +172,9 @@ public struct Evaluator {
         var found: [Violation] = []
         for target in rule.targets {
             guard let metric = set.metrics[target.metric] else { continue }
-            // Formatting the value (a Decimal) is costly: once per target, not thrice per violation.
-            let requirement = target.requirement
+            // Formatting the value (a Decimal) is costly: once per target, when a violation first
+            // needs it, not thrice per violation.
+            lazy var requirement = target.requirement
             for day in target.dueDays(in: set, rule: rule) {
                 let checkDay = set.calendar.reportDueDay(for: day.yearMonth) ?? day
                 guard asOf > checkDay else { continue }
