@@ -4,14 +4,21 @@
 /// directly, without building a `JSON` value per element. A caller writes an object's keys in
 /// sorted order, as `JSON` does.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    /// The bytes written so far are `storage[..<count]`, the rest room to write into: a report
+    /// makes tens of thousands of short appends, and `Array.append(contentsOf:)` takes the
+    /// generic sequence path (≈ 160 instructions a call) where a copy into room is one `memcpy`.
+    private var storage: [UInt8]
+    private var count = 0
     private var depth = 0
     /// Nothing has been written yet inside the innermost open object or array.
     private var empty = true
 
     public init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        storage = [UInt8](repeating: 0, count: max(capacity, 256))
     }
+
+    /// The bytes written so far.
+    public var bytes: ArraySlice<UInt8> { storage[..<count] }
 
     // MARK: Containers
 
@@ -135,23 +142,51 @@ public struct JSONWriter {
         put(text)
     }
 
+    /// Writes what `body` writes (one value, in an array element) and returns a copy of it, for
+    /// `raw(_:)` to write again where the same value belongs at the same depth.
+    mutating func recording(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        let start = count
+        body(&self)
+        return Array(storage[start..<count])
+    }
+
+    /// Appends a value written before (`recording`).
+    mutating func raw(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write($0) }
+    }
+
     /// Hands the bytes written so far to `flush` once they reach `size`, and starts afresh.
     private mutating func flush(atLeast size: Int, to flush: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        guard bytes.count >= size else { return }
-        try bytes.withUnsafeBufferPointer(flush)
-        bytes.removeAll(keepingCapacity: true)
+        guard count >= size else { return }
+        try storage.withUnsafeBufferPointer { try flush(UnsafeBufferPointer(rebasing: $0[..<count])) }
+        count = 0
     }
 
     // MARK: Bytes
 
+    /// Copies `source` into the room after the bytes written, making more room when needed.
+    private mutating func write(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let from = source.baseAddress, !source.isEmpty else { return }
+        let end = count + source.count
+        if end > storage.count { storage += repeatElement(0, count: max(end, 2 * storage.count) - storage.count) }
+        storage.withUnsafeMutableBufferPointer { ($0.baseAddress! + count).update(from: from, count: source.count) }
+        count = end
+    }
+
+    private mutating func write(_ byte: UInt8) {
+        if count == storage.count { storage += repeatElement(0, count: storage.count) }
+        storage[count] = byte
+        count += 1
+    }
+
     private mutating func put(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { write($0) }
     }
 
     /// Appends a text's UTF-8 bytes in one copy, unescaped.
     private mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { write($0) }
     }
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
@@ -160,7 +195,7 @@ public struct JSONWriter {
         var left = 2 * level
         while left > 0 {
             let n = min(left, Self.spaces.count)
-            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            Self.spaces.withUnsafeBufferPointer { write(UnsafeBufferPointer(rebasing: $0[0..<n])) }
             left -= n
         }
     }
@@ -168,20 +203,19 @@ public struct JSONWriter {
     /// RFC 8259 escaping on the UTF-8 bytes: `"`, `\\`, control characters, and U+2028/U+2029
     /// (E2 80 A8/A9), which some JavaScript readers take for line ends.
     private mutating func escape(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
+        write(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { escape($0) }
-        bytes.append(UInt8(ascii: "\""))
+        write(UInt8(ascii: "\""))
     }
 
     private mutating func escape(_ text: UnsafeBufferPointer<UInt8>) {
         var i = 0
         while i < text.count {
             // Copy the run of bytes that need no escape in one go.
-            var end = i
-            while end < text.count, !Self.needsEscape(text[end]) { end += 1 }
+            let end = Self.firstToEscape(in: text, from: i)
             if end > i {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<end]))
+                write(UnsafeBufferPointer(rebasing: text[i..<end]))
                 i = end
                 if i == text.count { break }
             }
@@ -198,10 +232,34 @@ public struct JSONWriter {
             case 0xE2 where i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9):
                 put(text[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                 i += 2
-            default: bytes.append(b)
+            default: write(b)
             }
             i += 1
         }
+    }
+
+    /// The position of the first byte at or after `start` that `escape` may have to rewrite, or
+    /// the end. Eight bytes are tested at once (a report is mostly long texts that need no
+    /// escape): with `b` repeated in every byte of `m`, `(x &- m) & ~x & 0x80…80` is non-zero
+    /// exactly when some byte of `x` is below `b`, and a byte equal to `b` is a zero byte of `x ^ m`.
+    private static func firstToEscape(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func below(_ x: UInt64, _ b: UInt8) -> Bool { (x &- ones &* UInt64(b)) & ~x & highs != 0 }
+        func holds(_ x: UInt64, _ b: UInt8) -> Bool { below(x ^ (ones &* UInt64(b)), 1) }
+        let raw = UnsafeRawPointer(text.baseAddress!)
+        var i = start
+        while i < text.count {
+            if i + 8 <= text.count {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if !below(x, 0x20) && !holds(x, UInt8(ascii: "\"")) && !holds(x, UInt8(ascii: "\\")) && !holds(x, 0xE2) {
+                    i += 8
+                    continue
+                }
+            }
+            if needsEscape(text[i]) { return i }
+            i += 1
+        }
+        return i
     }
 
     /// Bytes `escape` may have to rewrite: quote, backslash, control characters, and the lead

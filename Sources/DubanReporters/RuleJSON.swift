@@ -28,6 +28,18 @@ public enum RuleJSON {
         ])
     }
 
+    /// `citation(_:)` written straight into `w` (keys in sorted order): a report writes one per violation.
+    static func write(_ c: Citation, into w: inout JSONWriter) {
+        w.object { w in
+            w.member("annex", c.annex)
+            w.member("document", c.document)
+            w.member("item", c.item)
+            w.member("measure", c.measure)
+            w.member("quote", c.quote)
+            w.member("section", c.section)
+        }
+    }
+
     /// Role lists by canonical name; a group with members is expanded to them, an open group stays itself.
     public static func roles(_ roles: Roles, registry: DepartmentRegistry) -> JSON {
         .object([

@@ -93,6 +93,27 @@ private func climate(replacing old: String, with new: String) -> RulesFixture {
         ].sorted())
     }
 
+    /// Each way a rule id can be wrong, checked on its bytes, with its own message.
+    @Test func idShapes() throws {
+        let shape = "must be lower-case parts (letters, digits, '-', '_') separated by dots, e.g. pollution.air.3.1"
+        for (id, message) in [
+            ("Pollution.climate.17.1", "rule id 'Pollution.climate.17.1' \(shape)"),
+            ("pollution..17.1", "rule id 'pollution..17.1' \(shape)"),
+            ("pollution.climate.17.1.", "rule id 'pollution.climate.17.1.' \(shape)"),
+            ("pollution", "rule id 'pollution' \(shape)"),
+            ("pollution.气候.17.1", "rule id 'pollution.气候.17.1' \(shape)"),
+            ("literacy.climate.17.1", "rule id 'literacy.climate.17.1' must start with 'pollution.' (the file's document)"),
+            ("pollution.climate-1.17.1", "rule id 'pollution.climate-1.17.1' must continue with 'climate.' (the file's section)"),
+            ("pollution.climate.17.01", "rule id 'pollution.climate.17.01' does not agree with its citation (item 17, measure 1): expected 'pollution.climate.17.1'"),
+            ("pollution.climate.17.1.1", "rule id 'pollution.climate.17.1.1' does not agree with its citation (item 17, measure 1): expected 'pollution.climate.17.1'"),
+            ("pollution.climate.17", "rule id 'pollution.climate.17' does not agree with its citation (item 17, measure 1): expected 'pollution.climate.17.1'"),
+        ] {
+            let found = try problems(climate(replacing: "id: pollution.climate.17.1\n", with: "id: \(id)\n"))
+            #expect(found.contains("pollution/climate.yaml:5:9: error: \(message)"), "\(id): \(found)")
+        }
+        #expect(try problems(climate(replacing: "id: pollution.climate.17.1\n", with: "id: pollution.climate.17.1\n")).isEmpty)
+    }
+
     @Test func aliasBomb() throws {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for i in 1...9 {

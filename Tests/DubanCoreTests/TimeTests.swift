@@ -64,4 +64,25 @@ import Testing
         let ids = ["pollution.air.16.1", "pollution.air.5.4", "pollution.air.5.10", "literacy.budget", "pollution.air.5"]
         #expect(ids.sorted(by: Rule.idPrecedes) == ["literacy.budget", "pollution.air.5", "pollution.air.5.4", "pollution.air.5.10", "pollution.air.16.1"])
     }
+
+    /// The order read on bytes agrees, pair by pair, with splitting the Characters and reading
+    /// numbers with `Int(_:)`, on ids a status file might hold: signs, overflow, empty parts, non-ASCII.
+    @Test func bytesAgreeWithSplittingText() {
+        func reference(_ a: String, _ b: String) -> Bool {
+            let x = a.split(separator: ".").map { ($0, Int($0)) }, y = b.split(separator: ".").map { ($0, Int($0)) }
+            for (p, q) in zip(x, y) where p.0 != q.0 {
+                if let i = p.1, let j = q.1 { return i < j }
+                return p.0 < q.0
+            }
+            return x.count < y.count
+        }
+        let ids = ["a.5", "a.10", "a.-3", "a.+3", "a.3", "a.03", "a.-", "a.+", "a..5", ".a.5.", "a", "a.b", "a.B", "a.9223372036854775807",
+                   "a.9223372036854775808", "a.-9223372036854775808", "a.-9223372036854775809", "a.5a", "a.é", "a.e\u{301}", "a.\u{301}.5",
+                   "a.空气.5", "a.空气.10", "", "."]
+        for a in ids {
+            for b in ids {
+                #expect(Rule.idPrecedes(a, b) == reference(a, b), "\(a) < \(b)")
+            }
+        }
+    }
 }

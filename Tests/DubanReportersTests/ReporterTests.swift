@@ -19,6 +19,58 @@ import Testing
 
         """)
     }
+
+    /// Escaping tests eight bytes at a time: every special character is found wherever it falls.
+    @Test func escapesFoundAtEveryOffset() {
+        func reference(_ s: String) -> String {
+            "\"" + s.unicodeScalars.map { c -> String in
+                switch c {
+                case "\"": return "\\\""
+                case "\\": return "\\\\"
+                case "\n": return "\\n"
+                case "\r": return "\\r"
+                case "\t": return "\\t"
+                case "\u{2028}": return "\\u2028"
+                case "\u{2029}": return "\\u2029"
+                case _ where c.value < 0x20: return "\\u00" + (c.value < 0x10 ? "0" : "") + String(c.value, radix: 16)
+                default: return String(c)
+                }
+            }.joined() + "\""
+        }
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{2028}", "\u{2029}", "—", "\u{7F}", " "] {
+            for offset in 0...20 {
+                let text = String(repeating: "a", count: offset) + special + "污水收集管线" + String(repeating: "b", count: 20 - offset)
+                #expect(JSON.string(text).rendered() == reference(text) + "\n", "\(offset)")
+            }
+        }
+    }
+
+    /// A rule's citation and roles are copied into its later violations only while they are the same.
+    @Test func rulePartsReusedOnlyWhenTheSame() {
+        let v = GoldenTests.report.violations[0]
+        var otherRoles = v, noCitation = v
+        otherRoles.roles = .init(lead: ["市水务局"])
+        noCitation.citation = nil
+        var shared: [String: JSONReporter.RuleParts] = [:]
+        for item in [v, v, otherRoles, v, noCitation, noCitation, v] {
+            var reused = JSONWriter(), fresh = JSONWriter(), none: [String: JSONReporter.RuleParts] = [:]
+            JSONReporter.violation(item, into: &reused, reusing: &shared)
+            JSONReporter.violation(item, into: &fresh, reusing: &none)
+            #expect(reused.bytes == fresh.bytes)
+        }
+    }
+
+    /// A report writes citations straight into its writer: the same text as the `JSON` value gives.
+    @Test func citationWrittenAsItsValue() {
+        for citation in [GoldenTests.citation,
+                         Citation(document: "京政办发〔2022〕6号", documentKey: "pollution", annex: nil, item: nil, measure: nil,
+                                  section: "（三）", quote: "“引号”\n")] {
+            var direct = JSONWriter(), value = JSONWriter()
+            RuleJSON.write(citation, into: &direct)
+            value.value(RuleJSON.citation(citation))
+            #expect(direct.bytes == value.bytes)
+        }
+    }
 }
 
 @Suite struct DiagnosticReportTests {

@@ -108,6 +108,20 @@ private func mapping(_ text: String) throws -> Node {
         ])
     }
 
+    /// Plain digits are read straight from the bytes; everything else still goes the general way.
+    @Test func wholeNumbersFromBytesAndOtherwise() throws {
+        let log = IssueLog()
+        let m = try #require(MappingReader(try mapping("a: 0\nb: -0\nc: -42\nd: 123456789012345678\ne: 1234567890123456789\nf: 007\ng: +5\nh: 5.0\ni: '5'\n"),
+                                           what: "x", keys: ["a", "b", "c", "d", "e", "f", "g", "h", "i"], log: log))
+        #expect(["a", "b", "c", "d", "e", "f", "g", "h", "i"].map { m.int($0) } == [0, 0, -42, 123456789012345678, 1234567890123456789, nil, nil, nil, nil])
+        #expect(log.issues.map(\.message) == [
+            "x 'f': '007' has a leading zero, which YAML 1.1 reads as octal; write 7",
+            "x 'g': expected a whole number, found '+5'",
+            "x 'h': expected a whole number, found '5.0'",
+            "x 'i': expected a number, found the quoted text '5'; write the number without quotes",
+        ])
+    }
+
     @Test func onlyTrueAndFalseAreBooleans() throws {
         let log = IssueLog()
         let m = try #require(MappingReader(try mapping("a: true\nb: yes\n"), what: "x", keys: ["a", "b"], log: log))

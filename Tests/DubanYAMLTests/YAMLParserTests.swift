@@ -83,6 +83,17 @@ private func failure(_ text: String, limits: YAMLLimits = .rules) -> YAMLError? 
         #expect(failure("id: a\nkind: b\nid: c\n") == YAMLError("duplicate key 'id' (first at line 1)", at: Mark(line: 3, column: 1)))
     }
 
+    /// Keys are compared by their bytes where they lie: lengths first, then the bytes; an alias
+    /// key by its anchor's; past 16 keys through an index.
+    @Test func duplicateKeysByTheirBytes() throws {
+        #expect(try parse("ab: 1\nba: 2\naa: 3\n") != nil)
+        #expect(failure("\"\": 1\n'': 2\n") == YAMLError("duplicate key '' (first at line 1)", at: Mark(line: 2, column: 1)))
+        #expect(failure("a: &k id\nid: 1\n*k : 2\n") == YAMLError("duplicate key 'id' (first at line 2)", at: Mark(line: 3, column: 1)))
+        let many = (0..<20).map { "k\($0): \($0)\n" }.joined()
+        #expect(try parse(many) != nil)
+        #expect(failure(many + "k3: again\n") == YAMLError("duplicate key 'k3' (first at line 4)", at: Mark(line: 21, column: 1)))
+    }
+
     @Test func undefinedAlias() {
         #expect(failure("a: *nowhere\n") == YAMLError("undefined alias *nowhere: no anchor &nowhere before it", at: Mark(line: 1, column: 4)))
     }

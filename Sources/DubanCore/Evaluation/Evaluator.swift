@@ -172,6 +172,9 @@ public struct Evaluator {
         var found: [Violation] = []
         for target in rule.targets {
             guard let metric = set.metrics[target.metric] else { continue }
+            // Formatting the value (a Decimal) is costly: once per target, when a violation first
+            // needs it, not thrice per violation.
+            lazy var requirement = target.requirement
             for day in target.dueDays(in: set, rule: rule) {
                 let checkDay = set.calendar.reportDueDay(for: day.yearMonth) ?? day
                 guard asOf > checkDay else { continue }
@@ -180,9 +183,9 @@ public struct Evaluator {
                     if let value, target.isMet(by: value.value, better: metric.better) { continue }
                     let reported = value.map { "\($0.value) \(target.unit)" }
                     found.append(build.make(.targetMissed, rule: rule, department: owner.name,
-                        zh: "\(metric.name)（\(scope == "city" ? "全市" : scope)）\(day.yearMonth) 目标 \(target.requirement)，" + (reported.map { "报告值 \($0)" } ?? "未报告数值"),
-                        en: "\(metric.en) (\(scope)) for \(day.yearMonth): target \(target.requirement), " + (reported.map { "reported \($0)" } ?? "no value reported"),
-                        due: day, period: day.yearMonth, reported: reported, required: target.requirement,
+                        zh: "\(metric.name)（\(scope == "city" ? "全市" : scope)）\(day.yearMonth) 目标 \(requirement)，" + (reported.map { "报告值 \($0)" } ?? "未报告数值"),
+                        en: "\(metric.en) (\(scope)) for \(day.yearMonth): target \(requirement), " + (reported.map { "reported \($0)" } ?? "no value reported"),
+                        due: day, period: day.yearMonth, reported: reported, required: requirement,
                         location: value?.location, metric: target.metric, scope: scope))
                 }
             }

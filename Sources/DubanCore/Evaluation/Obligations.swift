@@ -30,23 +30,33 @@ struct Obligations {
         self.set = set
         let count = set.departments.departments.count
         members.reserveCapacity(set.rules.count)
-        for rule in set.rules {
+        // Rules are read in place, by index: a `Rule` is large to copy.
+        for rule in set.rules.indices {
+            let holders = set.rules[rule].roles
             var roles = [UInt8](repeating: 0, count: count)
+            // Each department once per list: its bit in `roles` says whether it is in already (a
+            // Set per list cost more than the rest of the work); one outside the registry is looked for.
             let expand = { (holders: [RoleHolder], bit: UInt8) -> [Department] in
-                var seen = Set<Int>()
-                let members = holders.flatMap { set.departments.members(of: $0.unit) }.filter { seen.insert($0.index).inserted }
-                for d in members where d.index >= 0 && d.index < count { roles[d.index] |= bit }
+                var members: [Department] = []
+                for holder in holders {
+                    for d in set.departments.members(of: holder.unit) {
+                        let registered = d.index >= 0 && d.index < count
+                        if registered ? roles[d.index] & bit != 0 : members.contains(where: { $0.index == d.index }) { continue }
+                        if registered { roles[d.index] |= bit }
+                        members.append(d)
+                    }
+                }
                 return members
             }
-            let open = rule.roles.all.contains { if case .group(let g) = $0.unit { return !g.isResolved } else { return false } }
-            let lead = expand(rule.roles.lead, Self.leadBit)
-            let responsible = expand(rule.roles.responsible, Self.responsibleBit)
-            let assisting = expand(rule.roles.assisting, Self.assistingBit)
+            let open = holders.all.contains { if case .group(let g) = $0.unit { return !g.isResolved } else { return false } }
+            let lead = expand(holders.lead, Self.leadBit)
+            let responsible = expand(holders.responsible, Self.responsibleBit)
+            let assisting = expand(holders.assisting, Self.assistingBit)
             members.append(Members(lead: lead, responsible: responsible, assisting: assisting, open: open, roles: roles))
         }
         districts = set.departments.departments.filter { $0.type == .district }
         figures = allOwedFigures()
-        for (i, rule) in set.rules.enumerated() where rule.kind == .monthlyReport { owers[i] = computeReportOwers(i) }
+        for i in set.rules.indices where set.rules[i].kind == .monthlyReport { owers[i] = computeReportOwers(i) }
     }
 
     /// Rules are named by their position in `set.rules` (`RuleSet.index(ofRule:)`).
@@ -88,8 +98,9 @@ struct Obligations {
         var seen = Set<Int>()
         var owers: [Department] = []
         for i in annexRules(of: report) {
-            let m = members[i]
-            for d in m.lead + m.responsible + m.assisting where seen.insert(d.index).inserted { owers.append(d) }
+            for d in members[i].lead where seen.insert(d.index).inserted { owers.append(d) }
+            for d in members[i].responsible where seen.insert(d.index).inserted { owers.append(d) }
+            for d in members[i].assisting where seen.insert(d.index).inserted { owers.append(d) }
         }
         return owers.sorted { $0.slug < $1.slug }
     }
@@ -119,13 +130,13 @@ struct Obligations {
     /// `owedFigures` of every department at once, by registry index: one pass over the rules.
     private func allOwedFigures() -> [Int: Set<Figure>] {
         var all: [Int: Set<Figure>] = [:]
-        for (i, rule) in set.rules.enumerated() {
-            for target in rule.targets {
+        for i in set.rules.indices {
+            for target in set.rules[i].targets {
                 for owner in owners(of: target, in: i) {
                     all[owner.department.index, default: []].insert(Figure(metric: target.metric, scope: owner.scope))
                 }
             }
-            if let standard = rule.standard {
+            if let standard = set.rules[i].standard {
                 for lead in leads(i) { all[lead.index, default: []].insert(Figure(metric: standard.metric, scope: "city")) }
             }
         }

@@ -100,12 +100,15 @@ public struct Violation: Sendable, Hashable {
     /// Same violation, same fingerprint, night after night: FNV-1a 64 over what the violation is,
     /// never where it was found.
     public var fingerprint: String {
+        // The parts one by one, each after a unit separator (U+001F), without gathering them first.
         var hash = Fingerprint()
-        for (i, part) in [kind.rawValue, rule ?? "", department ?? "", period?.description ?? due?.description ?? "",
-                          metric ?? "", scope ?? "", subject ?? ""].enumerated() {
-            if i > 0 { hash.add("\u{1F}") }
-            hash.add(part)
-        }
+        hash.add(kind.rawValue)
+        hash.add(afterSeparator: rule)
+        hash.add(afterSeparator: department)
+        hash.add(afterSeparator: period?.description ?? due?.description)
+        hash.add(afterSeparator: metric)
+        hash.add(afterSeparator: scope)
+        hash.add(afterSeparator: subject)
         return hash.hex
     }
 
@@ -120,29 +123,43 @@ public struct Violation: Sendable, Hashable {
     /// `inReportOrder` of anything that has the keys (compact ledger findings, sorted without building them).
     static func inReportOrder<Item: ReportOrdered>(items violations: [Item]) -> [Item] {
         let departments = ranks(violations.map { $0.department ?? "" }) { $0 }
+        let unassigned = violations.map { $0.department == nil }
         let rules = ranks(violations.map(\.rule), key: Rule.IDOrder.init)
         let order = violations.indices.sorted { i, j in
-            let a = violations[i], b = violations[j]
             // Distinct names rank apart, so this is `a.department != b.department`.
-            if departments[i] != departments[j] || (a.department == nil) != (b.department == nil) {
-                return departments[i] < departments[j]
+            if departments[i].rank != departments[j].rank || unassigned[i] != unassigned[j] {
+                return departments[i].rank < departments[j].rank
             }
-            if a.rule != b.rule { return rules[i] < rules[j] }
-            return orderedWithinRule(a, b)
+            // Two ids may rank alike (`a.1`, `a.01`): the distinct value, not the rank, tells them apart.
+            if rules[i].value != rules[j].value { return rules[i].rank < rules[j].rank }
+            return orderedWithinRule(violations[i], violations[j])
         }
         return order.map { violations[$0] }
     }
 
-    /// For each value, an integer that orders as the values' keys order (equal for equal
-    /// keys); no value ranks first. Each distinct value's key is made once.
-    private static func ranks<Key: Comparable>(_ values: [String?], key: (String) -> Key) -> [Int] {
-        let distinct = Set(values.compactMap { $0 }).map { (value: $0, key: key($0)) }.sorted { $0.key < $1.key }
-        var rank: [String: Int] = [:], r = 0
-        for (k, entry) in distinct.enumerated() {
-            if k > 0, distinct[k - 1].key < entry.key { r += 1 }
-            rank[entry.value] = r
+    /// For each value, its rank, an integer that orders as the values' keys order (equal for
+    /// equal keys), and which distinct value it is; no value ranks first (-1, value -1). Each
+    /// value is looked up once, and each distinct value's key made once.
+    private static func ranks<Key: Comparable>(_ values: [String?], key: (String) -> Key) -> [(rank: Int, value: Int)] {
+        // Distinct values in order of first appearance: violations are found rule by rule, so the
+        // sort below mostly meets runs already in order.
+        var position: [String: Int] = [:]
+        var distinct: [String] = []
+        let positions = values.map { value -> Int in
+            guard let value else { return -1 }
+            if let known = position[value] { return known }
+            position[value] = distinct.count
+            distinct.append(value)
+            return distinct.count - 1
         }
-        return values.map { $0.map { rank[$0]! } ?? -1 }
+        let keys = distinct.map(key)
+        let sorted = keys.indices.sorted { keys[$0] < keys[$1] }
+        var rankOf = [Int](repeating: 0, count: keys.count), r = 0
+        for (k, d) in sorted.enumerated() {
+            if k > 0, keys[sorted[k - 1]] < keys[d] { r += 1 }
+            rankOf[d] = r
+        }
+        return positions.map { $0 < 0 ? (-1, -1) : (rankOf[$0], $0) }
     }
 
     /// Whether `a` comes before `b` in report order: `inReportOrder` one pair at a time, for
@@ -203,11 +220,19 @@ public struct Fingerprint {
     public mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
-            }
+            for byte in bytes { add(byte: byte) }
         }
+    }
+
+    /// U+001F, then `text` (nothing for nil).
+    mutating func add(afterSeparator text: String?) {
+        add(byte: 0x1F)
+        if let text { add(text) }
+    }
+
+    private mutating func add(byte: UInt8) {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01B3
     }
 
     public var hex: String {

@@ -4,17 +4,21 @@ import DubanYAML
 /// Each reads one parsed file into the rule set and logs every problem it finds.
 enum RegistryDecoding {
     /// Lower-case ASCII letters and digits in parts joined by `separator`.
-    static func isIdentifier(_ text: some StringProtocol, separator: Character) -> Bool {
-        isIdentifier(text, separators: [separator])
+    static func isIdentifier(_ text: String, separator: Unicode.Scalar) -> Bool {
+        isIdentifier(text, separators: [UInt8(ascii: separator)])
     }
 
     /// Parts of lower-case ASCII letters and digits, each non-empty, joined by any of `separators`
-    /// (ASCII), checked on the bytes.
-    static func isIdentifier(_ text: some StringProtocol, separators: [Character]) -> Bool {
-        let marks = separators.compactMap(\.asciiValue)
+    /// (ASCII bytes), checked on the bytes.
+    static func isIdentifier(_ text: String, separators: [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { isIdentifier($0, separators: separators) }
+    }
+
+    private static func isIdentifier(_ bytes: UnsafeBufferPointer<UInt8>, separators: [UInt8]) -> Bool {
         var partLength = 0
-        for b in text.utf8 {
-            if marks.contains(b) {
+        for b in bytes {
+            if separators.contains(b) {
                 guard partLength > 0 else { return false }
                 partLength = 0
             } else if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) {

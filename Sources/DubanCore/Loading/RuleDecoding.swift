@@ -251,11 +251,20 @@ struct RuleDecoding {
     // MARK: Checks of one rule
 
     private func checkID(_ id: String, citation: Citation, context: FileContext, at mark: Mark) {
-        let parts = id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 2, parts.allSatisfy({ RegistryDecoding.isIdentifier($0, separators: ["-", "_"]) }) else {
+        // Every part is an identifier of '-' and '_' exactly when the whole is one of '.', '-' and '_':
+        // checked so on the bytes, then split on its (ASCII) dots, without walking Characters.
+        let dot = UInt8(ascii: ".")
+        guard RegistryDecoding.isIdentifier(id, separators: [dot, UInt8(ascii: "-"), UInt8(ascii: "_")]), id.utf8.contains(dot) else {
             log.error("rule id '\(id)' must be lower-case parts (letters, digits, '-', '_') separated by dots, e.g. pollution.air.3.1", at: mark)
             return
         }
+        var parts: [Substring] = []
+        var start = id.startIndex
+        for i in id.utf8.indices where id.utf8[i] == dot {
+            parts.append(id[start..<i])
+            start = id.utf8.index(after: i)
+        }
+        parts.append(id[start...])
         if parts[0] != context.document.key {
             log.error("rule id '\(id)' must start with '\(context.document.key).' (the file's document)", at: mark)
             return
@@ -265,14 +274,15 @@ struct RuleDecoding {
             return
         }
         guard context.annex != nil else { return }
-        let expected = "\(context.document.key).\(context.section ?? "?").\(citation.item.map(String.init) ?? "?").\(citation.measure.map(String.init) ?? "?")"
         if context.section == "districts" {
             if parts.count != 4 { log.error("annex 6 rule id '\(id)' must be pollution.districts.<district>.<indicator>", at: mark) }
             return
         }
-        if id != expected {
-            log.error("rule id '\(id)' does not agree with its citation (item \(citation.item.map(String.init) ?? "?"), measure \(citation.measure.map(String.init) ?? "?")): expected '\(expected)'", at: mark)
-        }
+        // The id must be `<document>.<section>.<item>.<measure>`; its first two parts are checked above.
+        let item = citation.item.map(String.init), measure = citation.measure.map(String.init)
+        if context.section != nil, parts.count == 4, let item, let measure, parts[2] == item, parts[3] == measure { return }
+        let expected = "\(context.document.key).\(context.section ?? "?").\(item ?? "?").\(measure ?? "?")"
+        log.error("rule id '\(id)' does not agree with its citation (item \(item ?? "?"), measure \(measure ?? "?")): expected '\(expected)'", at: mark)
     }
 
     private func checkShape(kind: RuleKind, m: MappingReader, deadline: Deadline?, targets: [Target], roles: Roles) {

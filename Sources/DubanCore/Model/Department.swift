@@ -123,17 +123,27 @@ public struct DepartmentRegistry: Sendable {
     /// stays itself; each name once, in order.
     public func names(_ holders: [RoleHolder]) -> [String] {
         // Every spelling names one unit, so units seen (by index or group slug) stand for names
-        // seen, without hashing the Chinese names.
-        var seenDepartments = Set<Int>(), seenGroups = Set<String>()
+        // seen, without hashing the Chinese names; the lists are short, so they are searched
+        // rather than hashed.
+        var seenDepartments: [Int] = [], seenGroups: [String] = []
         var out: [String] = []
         for holder in holders {
             switch holder.unit {
             case .group(let g) where g.isResolved:
-                for d in members(of: holder.unit) where seenDepartments.insert(d.index).inserted { out.append(d.name) }
+                for d in members(of: holder.unit) where !seenDepartments.contains(d.index) {
+                    seenDepartments.append(d.index)
+                    out.append(d.name)
+                }
             case .group(let g):
-                if seenGroups.insert(g.slug).inserted { out.append(g.name) }
+                if !seenGroups.contains(g.slug) {
+                    seenGroups.append(g.slug)
+                    out.append(g.name)
+                }
             case .department(let d):
-                if seenDepartments.insert(d.index).inserted { out.append(d.name) }
+                if !seenDepartments.contains(d.index) {
+                    seenDepartments.append(d.index)
+                    out.append(d.name)
+                }
             }
         }
         return out

@@ -24,22 +24,77 @@ public struct Rule: Sendable {
     /// A rule id split once into the parts `idPrecedes` compares: sorting many ids compares
     /// these instead of splitting both ids at every comparison.
     public struct IDOrder: Comparable {
-        private let parts: [(text: Substring, number: Int?)]
+        /// The id's UTF-8, which `parts` index.
+        private let bytes: [UInt8]
+        /// The texts between dots (empty ones dropped): where each lies in `bytes`, and its value
+        /// where it reads as an `Int`.
+        private let parts: [(range: Range<Int>, number: Int?)]
+        /// Whether the id is ASCII, as rule ids are (`RuleDecoding.checkID`): its parts are found
+        /// and compared as bytes, which for ASCII is what splitting and comparing text gives.
+        private let isASCII: Bool
 
         public init(_ id: String) {
-            parts = id.split(separator: ".").map { ($0, Int($0)) }
+            bytes = Array(id.utf8)
+            isASCII = bytes.allSatisfy { $0 < 0x80 }
+            guard isASCII else {
+                // An id mistyped in a status file may be any text: split as Characters.
+                let utf8 = id.utf8
+                parts = id.split(separator: ".").map { part in
+                    (utf8.distance(from: utf8.startIndex, to: part.startIndex)..<utf8.distance(from: utf8.startIndex, to: part.endIndex), Int(part))
+                }
+                return
+            }
+            var parts: [(range: Range<Int>, number: Int?)] = []
+            var start = 0
+            for i in bytes.indices where bytes[i] == UInt8(ascii: ".") {
+                if i > start { parts.append((start..<i, Self.integer(bytes[start..<i]))) }
+                start = i + 1
+            }
+            if start < bytes.count { parts.append((start..<bytes.count, Self.integer(bytes[start...]))) }
+            self.parts = parts
+        }
+
+        /// The value `Int(_:)` reads from ASCII text: a sign or none, then decimal digits, within `Int`.
+        private static func integer(_ text: ArraySlice<UInt8>) -> Int? {
+            var digits = text[...]
+            let negative = digits.first == UInt8(ascii: "-")
+            if negative || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+            guard !digits.isEmpty else { return nil }
+            var value = 0
+            for b in digits {
+                guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
+                let (scaled, o1) = value.multipliedReportingOverflow(by: 10)
+                // Negative values are accumulated below zero, so that `Int.min` reads as `Int` reads it.
+                let (next, o2) = negative ? scaled.subtractingReportingOverflow(Int(b - UInt8(ascii: "0")))
+                                          : scaled.addingReportingOverflow(Int(b - UInt8(ascii: "0")))
+                guard !o1 && !o2 else { return nil }
+                value = next
+            }
+            return value
         }
 
         /// The first differing part decides, as numbers when both are, else as text; a prefix comes first.
         public static func < (a: IDOrder, b: IDOrder) -> Bool {
-            for (x, y) in zip(a.parts, b.parts) where x.text != y.text {
+            for (x, y) in zip(a.parts, b.parts) {
+                let order = textOrder(a, x.range, b, y.range)
+                if order == 0 { continue }
                 if let i = x.number, let j = y.number { return i < j }
-                return x.text < y.text
+                return order < 0
             }
             return a.parts.count < b.parts.count
         }
 
         public static func == (a: IDOrder, b: IDOrder) -> Bool { !(a < b) && !(b < a) }
+
+        /// How one part's text orders against another's: -1, 0 (equal text) or 1.
+        private static func textOrder(_ a: IDOrder, _ x: Range<Int>, _ b: IDOrder, _ y: Range<Int>) -> Int {
+            guard a.isASCII && b.isASCII else {
+                let left = String(decoding: a.bytes[x], as: UTF8.self), right = String(decoding: b.bytes[y], as: UTF8.self)
+                return left == right ? 0 : left < right ? -1 : 1
+            }
+            for (p, q) in zip(a.bytes[x], b.bytes[y]) where p != q { return p < q ? -1 : 1 }
+            return x.count == y.count ? 0 : x.count < y.count ? -1 : 1
+        }
     }
 }
 

@@ -55,8 +55,16 @@ public struct WorkCalendar: Sendable {
 
     /// The Nth working day of a month (1-based).
     public func workingDay(_ n: Int, of month: YearMonth) -> Day? {
-        guard n >= 1, let days = workingDays(in: month), days.count >= n else { return nil }
-        return days[n - 1]
+        guard n >= 1, years.contains(month.year) else { return nil }
+        // Counted from the 1st, stopping at the Nth: a check asks this for every target and month.
+        var found = 0
+        for day in 1...Day.daysIn(month: month.month, year: month.year) {
+            let date = Day(year: month.year, month: month.month, day: day)!
+            guard isWorkingDay(date) == true else { continue }
+            found += 1
+            if found == n { return date }
+        }
+        return nil
     }
 
     /// The due day of the report on `period`: the Nth working day of the following month.

@@ -3,25 +3,35 @@
 enum RuleSetValidator {
     static func check(_ rules: [Rule], in set: RuleSet) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var firstByID: [String: Rule] = [:]
-        for rule in rules {
-            if let first = firstByID[rule.id] {
-                diagnostics.append(error(rule, "duplicate rule id '\(rule.id)' (first at \(first.location.file):\(first.location.line))"))
+        // Rules are named by their position: a `Rule` is large to copy.
+        var firstByID: [String: Int] = [:]
+        var unique: [Int] = []
+        for i in rules.indices {
+            if let first = firstByID[rules[i].id] {
+                let location = rules[first].location
+                diagnostics.append(error(rules[i], "duplicate rule id '\(rules[i].id)' (first at \(location.file):\(location.line))"))
             } else {
-                firstByID[rule.id] = rule
+                firstByID[rules[i].id] = i
+                unique.append(i)
             }
         }
         // Measures of an item are numbered 1…n in source order.
-        var measures: [String: [(Int, Rule)]] = [:]
-        for rule in firstByID.values {
-            guard let annex = rule.citation.annex, annex <= 5, let item = rule.citation.item,
-                  let measure = rule.citation.measure else { continue }
-            measures["\(rule.citation.documentKey).\(annex).\(item)", default: []].append((measure, rule))
+        struct Item: Hashable {
+            let document: String
+            let annex: Int
+            let item: Int
         }
-        for (_, list) in measures {
-            let sorted = list.sorted { $0.0 < $1.0 }
-            for (expected, (measure, rule)) in zip(1..., sorted) where measure != expected {
-                diagnostics.append(error(rule, "measure \(measure) of item \(rule.citation.item!) skips measure \(expected); number measures 1, 2, 3 … in source order"))
+        var measures: [Item: [(measure: Int, rule: Int)]] = [:]
+        for i in unique {
+            let citation = rules[i].citation
+            guard let annex = citation.annex, annex <= 5, let item = citation.item, let measure = citation.measure else { continue }
+            measures[Item(document: citation.documentKey, annex: annex, item: item), default: []].append((measure, i))
+        }
+        for list in measures.values {
+            let sorted = list.sorted { $0.measure < $1.measure }
+            for (expected, entry) in zip(1..., sorted) where entry.measure != expected {
+                let rule = rules[entry.rule]
+                diagnostics.append(error(rule, "measure \(entry.measure) of item \(rule.citation.item!) skips measure \(expected); number measures 1, 2, 3 … in source order"))
                 break
             }
         }

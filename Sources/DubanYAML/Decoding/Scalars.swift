@@ -143,6 +143,8 @@ public enum Scalars {
 
     /// A plain whole number.
     public static func int(_ node: Node, what: @autoclosure () -> Bilingual, log: IssueLog) -> Int? {
+        // The common case straight from the bytes: plain digits without a leading zero.
+        if node.style == .plain, let value = node.withScalarBytes(plainInt) { return value }
         guard let text = plainNumber(node, what: what(), log: log) else { return nil }
         guard isDecimalLiteral(text), !text.contains(".") else {
             let what = what()
@@ -237,6 +239,20 @@ public enum Scalars {
         guard digits > 0, !seenDot || digits > digitsBeforeDot, mantissa != 0 else { return nil }
         return Number(value: Decimal(sign: negative ? .minus : .plus, exponent: -fraction, significand: Decimal(mantissa)),
                       scaled: (negative ? -Int64(mantissa) : Int64(mantissa), fraction))
+    }
+
+    /// The common case of `int`: `-?digits`, at most 18 digits, without a leading zero; nil for anything else.
+    static func plainInt(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        let negative = text.first == UInt8(ascii: "-")
+        let digits = UnsafeBufferPointer(rebasing: text[(negative ? 1 : 0)...])
+        guard (1...18).contains(digits.count), digits[0] != UInt8(ascii: "0") || digits.count == 1 else { return nil }
+        var value = 0
+        for b in digits {
+            let digit = b &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return negative ? -value : value
     }
 
     /// What to write instead of a number with leading zeros: `00.5` → `0.5`, `-07` → `-7`, `+007` → `7`.

@@ -48,20 +48,22 @@ private struct TreeBuilder {
     }
     private static let indexThreshold = 16
 
-    /// A key of an open mapping, with the mark where it was written (an alias's own mark).
+    /// A key of an open mapping: where its bytes are in `bytes`, and the mark where it was
+    /// written (an alias's own mark).
     private struct Key {
-        let node: Int32
+        let start: Int32
+        let count: Int32
         let mark: Mark
     }
 
-    private var records: [YAMLDocument.Record] = []
-    private var children: [Int32] = []
-    private var bytes: [UInt8] = []
+    private let records: Room<YAMLDocument.Record>
+    private let children: Room<Int32>
+    private let bytes: Room<UInt8>
     /// Nodes in each record's subtree counting alias expansions, to bound alias bombs (only when aliases are allowed).
     private var sizes: [Int] = []
     private var stack: [Frame] = []
-    private var pending: [Int32] = []
-    private var keys: [Key] = []
+    private let pending = Room<Int32>(capacity: 64)
+    private let keys = Room<Key>(capacity: 64)
     private var anchors: [String: Int32] = [:]
     private var aliasExpansion = 0
     private var root: Int32?
@@ -69,8 +71,10 @@ private struct TreeBuilder {
 
     init(limits: YAMLLimits, sourceBytes: Int) {
         self.limits = limits
-        bytes.reserveCapacity(sourceBytes)
-        records.reserveCapacity(sourceBytes / 16)
+        // Scalars hold at most the source's bytes, but for an escape that grows (`"\\L"`: three bytes).
+        bytes = Room(capacity: sourceBytes)
+        children = Room(capacity: sourceBytes / 16)
+        records = Room(capacity: sourceBytes / 16)
     }
 
     mutating func run(_ parser: inout yaml_parser_t, text: ArraySlice<UInt8>) -> Result<Node?, YAMLError> {
@@ -85,7 +89,7 @@ private struct TreeBuilder {
             case .proceed: continue
             case .finished:
                 guard let root else { return .success(nil) }
-                let document = YAMLDocument(records: records, children: children, bytes: bytes)
+                let document = YAMLDocument(records: records.elements(), children: children.elements(), bytes: bytes.elements())
                 return .success(Node(document, Int(root)))
             case .failed(let error): return .failure(error)
             }
@@ -125,7 +129,7 @@ private struct TreeBuilder {
             default: style = .plain
             }
             let start = Int32(truncatingIfNeeded: bytes.count)
-            bytes.append(contentsOf: UnsafeBufferPointer(start: s.value, count: Int(s.length)))
+            bytes.append(UnsafeBufferPointer(start: s.value, count: Int(s.length)))
             let node = append(YAMLDocument.Record(line: Int32(truncatingIfNeeded: mark.line), column: Int32(truncatingIfNeeded: mark.column),
                                                   kind: .scalar, style: style, start: start, count: Int32(truncatingIfNeeded: s.length)), size: 1)
             return add(node, mark: mark, anchor: s.anchor)
@@ -141,9 +145,9 @@ private struct TreeBuilder {
             guard let frame = stack.popLast() else { return .proceed }
             let start = Int32(truncatingIfNeeded: children.count)
             let entries = pending.count - frame.childStart
-            children.append(contentsOf: pending[frame.childStart...])
-            pending.removeSubrange(frame.childStart...)
-            keys.removeSubrange(frame.keyStart...)
+            pending.withElements { children.append(UnsafeBufferPointer(rebasing: $0[frame.childStart...])) }
+            pending.removeLast(from: frame.childStart)
+            keys.removeLast(from: frame.keyStart)
             let node = append(YAMLDocument.Record(line: Int32(truncatingIfNeeded: frame.mark.line), column: Int32(truncatingIfNeeded: frame.mark.column),
                                                   kind: frame.isMapping ? .mapping : .sequence, style: .plain, start: start,
                                                   count: Int32(truncatingIfNeeded: frame.isMapping ? entries / 2 : entries)),
@@ -216,46 +220,50 @@ private struct TreeBuilder {
                                      zh: "键只能是单个值，不能是\(typeNameZH)", at: keyMark))
         }
         if let first = firstMark(of: record, in: top) {
-            let text = String(decoding: scalarBytes(record), as: UTF8.self)
+            let text = text(of: record)
             return .failed(YAMLError("duplicate key '\(text)' (first at line \(first.line))",
                                      zh: "键“\(text)”重复（第一次出现在第 \(first.line) 行）", at: keyMark))
         }
-        recordKey(Key(node: node, mark: keyMark), in: top)
+        recordKey(Key(start: record.start, count: record.count, mark: keyMark), in: top)
         pending.append(node)
         return .proceed
     }
 
-    private func scalarBytes(_ record: YAMLDocument.Record) -> ArraySlice<UInt8> {
-        bytes[Int(record.start)..<Int(record.start + record.count)]
+    private func text(at start: Int32, count: Int32) -> String {
+        bytes.withElements { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)]), as: UTF8.self) }
     }
+
+    private func text(of record: YAMLDocument.Record) -> String { text(at: record.start, count: record.count) }
 
     private func firstMark(of key: YAMLDocument.Record, in frame: Int) -> Mark? {
         if let index = stack[frame].index {
-            return index[String(decoding: scalarBytes(key), as: UTF8.self)]
+            return index[text(of: key)]
         }
-        let text = scalarBytes(key)
-        for entry in keys[stack[frame].keyStart...] {
-            let other = records[Int(entry.node)]
-            if other.count == key.count, scalarBytes(other).elementsEqual(text) { return entry.mark }
+        // Lengths first, then the bytes where they lie.
+        return bytes.withElements { all in
+            keys.withElements { open in
+                open[stack[frame].keyStart...].first {
+                    $0.count == key.count && (key.count == 0 || memcmp(all.baseAddress! + Int($0.start), all.baseAddress! + Int(key.start), Int(key.count)) == 0)
+                }?.mark
+            }
         }
-        return nil
     }
 
     private mutating func recordKey(_ key: Key, in frame: Int) {
         if stack[frame].index != nil {
-            stack[frame].index![String(decoding: scalarBytes(records[Int(key.node)]), as: UTF8.self)] = key.mark
+            stack[frame].index![text(at: key.start, count: key.count)] = key.mark
             return
         }
         keys.append(key)
         let start = stack[frame].keyStart
         if keys.count - start >= Self.indexThreshold {
             var index: [String: Mark] = [:]
-            for entry in keys[start...] {
-                let text = String(decoding: scalarBytes(records[Int(entry.node)]), as: UTF8.self)
+            for entry in keys.withElements({ Array($0[start...]) }) {
+                let text = text(at: entry.start, count: entry.count)
                 if index[text] == nil { index[text] = entry.mark }
             }
             stack[frame].index = index
-            keys.removeSubrange(start...)
+            keys.removeLast(from: start)
         }
     }
 
@@ -313,4 +321,64 @@ private struct TreeBuilder {
         }
         return nil
     }
+}
+
+/// A growing array of the builder, in memory of its own, with room kept after its elements: an
+/// `Array` checks its buffer for uniqueness at every write and appends a run of elements through
+/// the generic sequence path (≈ 100 instructions a call), and a document is built with several
+/// writes per libyaml event.
+private final class Room<Element> {
+    /// The elements are `storage[..<count]`; the rest is room.
+    private var storage: UnsafeMutableBufferPointer<Element>
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        storage = .allocate(capacity: max(capacity, 16))
+    }
+
+    deinit {
+        storage.baseAddress!.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func append(_ element: Element) {
+        if count == storage.count { grow(to: count + 1) }
+        (storage.baseAddress! + count).initialize(to: element)
+        count += 1
+    }
+
+    func append(_ source: UnsafeBufferPointer<Element>) {
+        guard let from = source.baseAddress, !source.isEmpty else { return }
+        let end = count + source.count
+        if end > storage.count { grow(to: end) }
+        (storage.baseAddress! + count).initialize(from: from, count: source.count)
+        count = end
+    }
+
+    subscript(i: Int) -> Element {
+        precondition(i >= 0 && i < count, "index out of range")
+        return storage[i]
+    }
+
+    /// Drops the elements from `start` on.
+    func removeLast(from start: Int) {
+        precondition(start >= 0 && start <= count, "index out of range")
+        (storage.baseAddress! + start).deinitialize(count: count - start)
+        count = start
+    }
+
+    private func grow(to size: Int) {
+        let larger = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(size, 2 * storage.count))
+        larger.baseAddress!.moveInitialize(from: storage.baseAddress!, count: count)
+        storage.deallocate()
+        storage = larger
+    }
+
+    /// Calls `body` with the elements.
+    func withElements<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(rebasing: storage[..<count]))
+    }
+
+    /// The elements, as an array.
+    func elements() -> [Element] { Array(storage[..<count]) }
 }
