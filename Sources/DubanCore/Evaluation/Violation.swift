@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One finding of a check: what is wrong, who is accountable, where it comes from (SPEC §5).
 public struct Violation: Sendable, Hashable {
