@@ -2,7 +2,7 @@ import Foundation
 
 /// Checks submissions against the rules as of one day. Pure: no clock, no file system; the
 /// same rules, inputs and day always give the same violations, in the same order.
-public struct Evaluator {
+public struct Evaluator: Sendable {
     public let set: RuleSet
     public let asOf: Day
     let obligations: Obligations
@@ -42,15 +42,24 @@ public struct Evaluator {
         var found = inputs.violations
         // A focused check builds no violation of another department: the filter below would drop it.
         let only = focus?.department
-        // Rules are passed by their position in `set.rules`: a `Rule` is large to copy.
-        for rule in set.rules.indices {
-            switch set.rules[rule].kind {
-            case .monthlyReport: found += monthlyReports(rule, arrivals: inputs.arrivals, only: only)
-            case .deadline, .milestones: found += deadlines(rule, history: history, only: only)
-            default: break
+        // Each rule's findings in a slot of their own, the rules spread over the cores, then taken
+        // in rule order: the result does not depend on scheduling. Rules are passed by their
+        // position in `set.rules`: a `Rule` is large to copy.
+        var byRule = [[Violation]](repeating: [], count: set.rules.count)
+        byRule.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { rule in
+                var found: [Violation] = []
+                switch set.rules[rule].kind {
+                case .monthlyReport: found = monthlyReports(rule, arrivals: inputs.arrivals, only: only)
+                case .deadline, .milestones: found = deadlines(rule, history: history, only: only)
+                default: break
+                }
+                found += targets(rule, history: history, only: only)
+                out[rule] = found
             }
-            found += targets(rule, history: history, only: only)
         }
+        for rule in byRule { found += rule }
         found += unreported(inputs.accepted, history: history)
         found += rights(inputs.accepted)
         found += offPace(history)
@@ -298,7 +307,7 @@ public struct Evaluator {
 }
 
 /// What each department reported, in period order.
-struct History {
+struct History: Sendable {
     /// One report on a rule: the month of the submission that holds it, and what it says.
     struct Entry {
         let period: YearMonth
@@ -306,13 +315,16 @@ struct History {
     }
 
     private let ruleCount: Int
-    /// Reports on a rule, keyed by department registry index × rule count + rule index.
-    private var tasks: [Int: [Entry]] = [:]
+    /// Reports on a rule, at department registry index × rule count + rule index (a flat array:
+    /// one slot per department and rule costs less than hashing every task's key).
+    private var tasks: [[Entry]]
     /// Submissions by department registry index.
     private var byDepartment: [Int: [Submission]] = [:]
 
     init(_ accepted: [Submission], ruleCount: Int) {
         self.ruleCount = ruleCount
+        let departments = (accepted.map(\.department.index).max() ?? -1) + 1
+        tasks = [[Entry]](repeating: [], count: departments * ruleCount)
         // Sort the positions, not the submissions: moving a submission retains all its fields.
         let order = accepted.indices.sorted { a, b in
             let x = accepted[a], y = accepted[b]
@@ -323,14 +335,17 @@ struct History {
         for i in order {
             let s = accepted[i]
             byDepartment[s.department.index, default: []].append(s)
-            for task in s.tasks { tasks[key(s.department, task.ruleIndex), default: []].append(Entry(period: s.period, task: task)) }
+            for task in s.tasks { tasks[key(s.department, task.ruleIndex)].append(Entry(period: s.period, task: task)) }
         }
     }
 
     private func key(_ d: Department, _ rule: Int) -> Int { d.index * ruleCount + rule }
 
     /// A department's reports on a rule (by its index in `RuleSet.rules`).
-    func reports(_ d: Department, _ rule: Int) -> [Entry] { tasks[key(d, rule)] ?? [] }
+    func reports(_ d: Department, _ rule: Int) -> [Entry] {
+        let k = key(d, rule)
+        return k >= 0 && k < tasks.count ? tasks[k] : []
+    }
 
     /// The latest status a department reported for a rule.
     func latest(_ d: Department, _ rule: Int) -> Entry? { reports(d, rule).last }

@@ -1,6 +1,6 @@
 /// Who owes what: the departments behind each role of each rule, who owes the monthly report,
 /// and who owes each target's figure.
-struct Obligations {
+struct Obligations: Sendable {
     let set: RuleSet
     /// Per rule, by its position in `set.rules`: the departments behind each role, whether an
     /// open group is among them, and each department's roles by registry index (`Role` bits),

@@ -1,6 +1,6 @@
 /// Builds violations with the rule's roles and citation filled in, so every check states only
 /// what is particular to it.
-struct ViolationBuilder {
+struct ViolationBuilder: Sendable {
     let set: RuleSet
 
     func make(_ kind: Violation.Kind, rule: Rule?, ruleID: String? = nil, department: String?,
