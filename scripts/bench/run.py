@@ -4,8 +4,9 @@
     python3 scripts/bench/run.py [--sizes 1000,10000,100000] [--seed 1] [--no-build] [--quick]
                                  [--ledger-rows 2000000,20000000] [--no-ledgers | --ledgers-only]
 
-1. Builds duban in release mode in its own scratch folder (.build-bench, never .build) and the
-   C probe (scripts/bench/probe.c, linked to the same libyaml through pkg-config).
+1. Builds duban as `make release` does (release mode, the Swift runtime linked in) in its own
+   scratch folder (.build-bench, never .build), and the C probe (scripts/bench/probe.c, linked
+   to the same libyaml through pkg-config).
 2. Generates the corpora with scripts/bench/gen-submissions.py into
    $DUBAN_BENCH_CACHE (default: $TMPDIR/duban-bench), one folder per seed and size, reused while
    the generator and the rules are unchanged.
@@ -106,8 +107,10 @@ def sources_digest():
 def build_duban(args):
     os.makedirs(WORK, exist_ok=True)
     if not args.no_build:
-        log("bench: swift build -c release --scratch-path .build-bench")
-        sh([os.environ.get("SWIFT", "swift"), "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "duban"], cwd=REPO,
+        # The build of `make release` (the Makefile passes its RELEASE_FLAGS; the default is the same).
+        flags = os.environ.get("RELEASE_FLAGS", "-c release --static-swift-stdlib").split()
+        log(f"bench: swift build {' '.join(flags)} --scratch-path .build-bench")
+        sh([os.environ.get("SWIFT", "swift"), "build", *flags, "--scratch-path", SCRATCH, "--product", "duban"], cwd=REPO,
            stdout=sys.stderr)
 
 
