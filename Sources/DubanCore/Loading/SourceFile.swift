@@ -28,26 +28,18 @@ public enum SourceFile {
 
     /// The file's bytes, refusing what is not a regular file or is too large, without reading it first.
     public static func read(path: String, maxBytes: Int) -> Result<[UInt8], ReadFailure> {
+        // Opened first and examined through the descriptor: one lookup of the path, not two (a
+        // check reads thousands of files). What cannot be opened is examined by its path, for the message.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return .failure(unopenable(path, error: errno)) }
+        defer { close(fd) }
         var info = stat()
-        if stat(path, &info) != 0 {
-            let code = errno
-            if code == ENOENT, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
-                return .failure(ReadFailure("symbolic link to '\(target)', which does not exist", zh: "符号链接指向“\(target)”，而该文件不存在"))
-            }
-            return .failure(readFailure(errno: code))
-        }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: return .failure(ReadFailure("is a directory, not a file", zh: "这是一个目录，不是文件"))
-        default: return .failure(ReadFailure("is not a regular file", zh: "这不是普通文件"))
-        }
+        guard fstat(fd, &info) == 0 else { return .failure(readFailure(errno: errno)) }
+        if let failure = unreadable(type: info.st_mode) { return .failure(failure) }
         if Int(info.st_size) > maxBytes {
             return .failure(ReadFailure("file is \(info.st_size) bytes, larger than the limit of \(maxBytes) bytes",
                                         zh: "文件大小为 \(info.st_size) 字节，超过上限 \(maxBytes) 字节"))
         }
-        let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { return .failure(readFailure(errno: errno)) }
-        defer { close(fd) }
         // Read straight into a buffer of the size stat gave, plus a byte to see the end (not
         // zeroed first: every file would be written twice); a file that grows while it is read
         // gets more room.
@@ -85,6 +77,28 @@ public enum SourceFile {
             filled += n
         }
         return filled
+    }
+
+    /// Why a path that `open` refused (with `error`) cannot be read: what is, or is not, there.
+    private static func unopenable(_ path: String, error: Int32) -> ReadFailure {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            let code = errno
+            if code == ENOENT, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                return ReadFailure("symbolic link to '\(target)', which does not exist", zh: "符号链接指向“\(target)”，而该文件不存在")
+            }
+            return readFailure(errno: code)
+        }
+        return unreadable(type: info.st_mode) ?? readFailure(errno: error)
+    }
+
+    /// Why a file of this type (`st_mode`) is not read: anything but a regular file.
+    private static func unreadable(type mode: mode_t) -> ReadFailure? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: ReadFailure("is a directory, not a file", zh: "这是一个目录，不是文件")
+        default: ReadFailure("is not a regular file", zh: "这不是普通文件")
+        }
     }
 
     static func readFailure(errno code: Int32) -> ReadFailure {
