@@ -6,9 +6,8 @@ import DubanYAML
 ///
 /// It accepts only a file that `StatusFileDecoder` reads without a single finding, and gives the
 /// `Submission` that it gives. At the first thing it would have to explain (any problem, and a
-/// few rare forms it leaves to the full reader: `ledgers:`, a null where a value is required,
-/// a number Foundation has to parse is not among them) it gives up with nil, and
-/// `StatusFileDecoder` reads the file again and explains. Every check it makes is the full
+/// few rare forms it leaves to the full reader: `ledgers:`, a null where a value is required)
+/// it gives up with nil, and `StatusFileDecoder` reads the file again and explains. Every check it makes is the full
 /// reader's own (`Scalars.isText`, `Scalars.number(plain:)`, `Day(isoBytes:)`, …);
 /// `StatusFileEventDecoderTests` and the `status` fuzz target hold the two to the same result.
 struct StatusFileEventDecoder {

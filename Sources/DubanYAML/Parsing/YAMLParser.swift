@@ -120,14 +120,7 @@ private struct TreeBuilder {
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
             if s.tag != nil { return .failed(Self.tagError(s.tag, at: mark)) }
-            let style: ScalarStyle
-            switch s.style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: style = .literal
-            case YAML_FOLDED_SCALAR_STYLE: style = .folded
-            default: style = .plain
-            }
+            let style = ScalarStyle(s.style)
             let start = Int32(truncatingIfNeeded: bytes.count)
             bytes.append(UnsafeBufferPointer(start: s.value, count: Int(s.length)))
             let node = append(YAMLDocument.Record(line: Int32(truncatingIfNeeded: mark.line), column: Int32(truncatingIfNeeded: mark.column),
