@@ -219,9 +219,11 @@ public struct Fingerprint {
 
     public mutating func add(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            for byte in bytes { add(byte: byte) }
-        }
+        text.withUTF8 { add(bytes: $0) }
+    }
+
+    mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes { add(byte: byte) }
     }
 
     /// U+001F, then `text` (nothing for nil).
@@ -234,6 +236,9 @@ public struct Fingerprint {
         hash ^= UInt64(byte)
         hash = hash &* 0x0000_0100_0000_01B3
     }
+
+    /// The hash so far, as a number (`ByteKeyIndex` hashes with it).
+    var value: UInt64 { hash }
 
     public var hex: String {
         String(unsafeUninitializedCapacity: 16) { out in

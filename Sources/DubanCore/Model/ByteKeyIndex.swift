@@ -2,7 +2,8 @@ import DubanYAML
 
 /// Positions of a list of texts, looked up by UTF-8 bytes: a reader finds a rule id where it
 /// stands in the file's bytes, without building a `String` and hashing it (which cost more than
-/// the rest of reading a task). Open addressing over an FNV-1a hash; the first of equal keys wins.
+/// the rest of reading a task). Open addressing over the FNV-1a hash of `Fingerprint`; the first
+/// of equal keys wins.
 struct ByteKeyIndex: Sendable {
     private let keys: [String]
     /// Positions in `keys`, or -1 for an empty slot; a power of two long, at most half full.
@@ -40,8 +41,8 @@ struct ByteKeyIndex: Sendable {
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 32))
+        var h = Fingerprint()
+        h.add(bytes: bytes)
+        return Int(truncatingIfNeeded: h.value ^ (h.value >> 32))
     }
 }

@@ -169,15 +169,15 @@ public enum SubmissionLoader {
     /// The department whose slug names the file's folder (`inputs/<slug>/…`): the file's sender.
     static func folderSender(of file: String, in set: RuleSet) -> Department? {
         // The path's last two non-empty parts, found from its end in its bytes.
-        let slash = UInt8(ascii: "/")
-        let path = file.utf8
-        var end = path.endIndex
-        while end > path.startIndex, path[path.index(before: end)] == slash { end = path.index(before: end) }
-        guard let nameStart = path[..<end].lastIndex(of: slash) else { return nil }
-        end = nameStart
-        while end > path.startIndex, path[path.index(before: end)] == slash { end = path.index(before: end) }
-        let start = path[..<end].lastIndex(of: slash).map(path.index(after:)) ?? path.startIndex
-        guard start < end, let folder = String(path[start..<end]) else { return nil }
+        let path = file.utf8, slash = UInt8(ascii: "/")
+        func part(endingBefore end: String.Index) -> Range<String.Index>? {
+            var end = end
+            while end > path.startIndex, path[path.index(before: end)] == slash { end = path.index(before: end) }
+            guard end > path.startIndex else { return nil }
+            return (path[..<end].lastIndex(of: slash).map(path.index(after:)) ?? path.startIndex)..<end
+        }
+        guard let name = part(endingBefore: path.endIndex), let folderRange = part(endingBefore: name.lowerBound),
+              let folder = String(path[folderRange]) else { return nil }
         return set.departments.department(slug: folder)
     }
 
