@@ -13,20 +13,12 @@ public enum YAMLEvents {
     /// nil, or anything follows what `body` read: every event up to the end must have been taken.
     public static func read<R>(_ bytes: [UInt8], limits: YAMLLimits, _ body: (inout YAMLEventStream) -> R?) -> R? {
         guard case .success(let text) = SourceText.prepare(bytes, limits: limits) else { return nil }
-        return text.withUnsafeBufferPointer { buffer -> R? in
-            var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else { return nil }
-            defer { yaml_parser_delete(&parser) }
-            // libyaml aborts on a NULL input pointer, which an empty buffer may hand out.
-            let emptyInput: StaticString = ""
-            yaml_parser_set_input_string(&parser, buffer.baseAddress ?? emptyInput.utf8Start, buffer.count)
-            return withUnsafeMutablePointer(to: &parser) { pointer -> R? in
-                var stream = YAMLEventStream(pointer)
-                defer { stream.release() }
-                guard let result = body(&stream), stream.next() == nil, !stream.failed else { return nil }
-                return result
-            }
-        }
+        return YAMLParser.withParser(reading: text) { pointer -> R? in
+            var stream = YAMLEventStream(pointer)
+            defer { stream.release() }
+            guard let result = body(&stream), stream.next() == nil, !stream.failed else { return nil }
+            return result
+        } ?? nil
     }
 }
 

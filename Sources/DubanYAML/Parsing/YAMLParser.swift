@@ -13,19 +13,24 @@ public enum YAMLParser {
         case .failure(let e): throw e
         }
         var builder = TreeBuilder(limits: limits, sourceBytes: text.count)
-        let result: Result<Node?, YAMLError> = text.withUnsafeBufferPointer { buffer in
+        guard let result = withParser(reading: text, { builder.run(&$0.pointee, text: text) }) else {
+            throw YAMLError("the YAML parser could not be initialised (out of memory)", zh: "YAML 解析器无法初始化（内存不足）", at: .start)
+        }
+        return try result.get()
+    }
+
+    /// Calls `body` with a libyaml parser reading `text`, deleted afterwards; nil when libyaml
+    /// cannot set one up (out of memory).
+    static func withParser<R>(reading text: ArraySlice<UInt8>, _ body: (UnsafeMutablePointer<yaml_parser_t>) -> R) -> R? {
+        text.withUnsafeBufferPointer { buffer -> R? in
             var parser = yaml_parser_t()
-            guard yaml_parser_initialize(&parser) == 1 else {
-                return .failure(YAMLError("the YAML parser could not be initialised (out of memory)", zh: "YAML 解析器无法初始化（内存不足）", at: .start))
-            }
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
             defer { yaml_parser_delete(&parser) }
             // libyaml aborts on a NULL input pointer, which an empty buffer may hand out.
             let emptyInput: StaticString = ""
-            let base = buffer.baseAddress ?? emptyInput.utf8Start
-            yaml_parser_set_input_string(&parser, base, buffer.count)
-            return builder.run(&parser, text: text)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress ?? emptyInput.utf8Start, buffer.count)
+            return withUnsafeMutablePointer(to: &parser, body)
         }
-        return try result.get()
     }
 }
 
