@@ -168,7 +168,7 @@ public struct Evaluator: Sendable {
         case .ongoing?: return true
         case .window(let from, let to)?: return from <= s.period && s.period <= to
         case .due?, .milestones?:
-            return !history.reports(s.department, rule).contains { $0.period < s.period && $0.task.status == .done }
+            return !history.reportedDone(s.department, rule, before: s.period)
         case nil: return false
         }
     }
@@ -314,17 +314,29 @@ struct History: Sendable {
         let task: TaskReport
     }
 
+    /// Where a report on a rule stands: its submission's month and position, and the task's
+    /// position in it. Reports are kept as places, not copies: a task is large to copy.
+    private struct Place {
+        let period: YearMonth
+        let submission: Int32
+        let task: Int32
+    }
+
+    private let accepted: [Submission]
     private let ruleCount: Int
-    /// Reports on a rule, at department registry index × rule count + rule index (a flat array:
-    /// one slot per department and rule costs less than hashing every task's key).
-    private var tasks: [[Entry]]
+    /// Every report on a rule, grouped by department and rule, each group in period order: the
+    /// group of key k (department registry index × rule count + rule index) is
+    /// `places[starts[k]..<starts[k + 1]]`. One array for all groups: an array per department
+    /// and rule costs an allocation for each.
+    private let places: [Place]
+    private let starts: [Int32]
     /// Submissions by department registry index.
     private var byDepartment: [Int: [Submission]] = [:]
 
     init(_ accepted: [Submission], ruleCount: Int) {
+        self.accepted = accepted
         self.ruleCount = ruleCount
         let departments = (accepted.map(\.department.index).max() ?? -1) + 1
-        tasks = [[Entry]](repeating: [], count: departments * ruleCount)
         // Sort the positions, not the submissions: moving a submission retains all its fields.
         let order = accepted.indices.sorted { a, b in
             let x = accepted[a], y = accepted[b]
@@ -332,23 +344,49 @@ struct History: Sendable {
             if x.submitted != y.submitted { return x.submitted < y.submitted }
             return x.file < y.file
         }
-        for i in order {
-            let s = accepted[i]
-            byDepartment[s.department.index, default: []].append(s)
-            for task in s.tasks { tasks[key(s.department, task.ruleIndex)].append(Entry(period: s.period, task: task)) }
+        // A counting sort: the size of each group, then each group's start, then the places.
+        var starts = [Int32](repeating: 0, count: departments * ruleCount + 1)
+        for s in accepted {
+            for task in s.tasks { starts[s.department.index * ruleCount + task.ruleIndex + 1] += 1 }
         }
+        for k in starts.indices.dropFirst() { starts[k] += starts[k - 1] }
+        var next = starts
+        // Every slot is written exactly once: each group receives as many places as it counted.
+        let places = [Place](unsafeUninitializedCapacity: Int(starts.last!)) { buffer, count in
+            for i in order {
+                let s = accepted[i]
+                for (t, task) in s.tasks.enumerated() {
+                    let k = s.department.index * ruleCount + task.ruleIndex
+                    (buffer.baseAddress! + Int(next[k])).initialize(to: Place(period: s.period, submission: Int32(i), task: Int32(t)))
+                    next[k] += 1
+                }
+            }
+            count = buffer.count
+        }
+        for i in order { byDepartment[accepted[i].department.index, default: []].append(accepted[i]) }
+        self.places = places
+        self.starts = starts
     }
 
-    private func key(_ d: Department, _ rule: Int) -> Int { d.index * ruleCount + rule }
+    private func group(_ d: Department, _ rule: Int) -> ArraySlice<Place> {
+        let k = d.index * ruleCount + rule
+        return k >= 0 && k + 1 < starts.count ? places[Int(starts[k])..<Int(starts[k + 1])] : []
+    }
 
-    /// A department's reports on a rule (by its index in `RuleSet.rules`).
-    func reports(_ d: Department, _ rule: Int) -> [Entry] {
-        let k = key(d, rule)
-        return k >= 0 && k < tasks.count ? tasks[k] : []
+    private func entry(_ place: Place) -> Entry {
+        Entry(period: place.period, task: accepted[Int(place.submission)].tasks[Int(place.task)])
+    }
+
+    /// A department's reports on a rule (by its index in `RuleSet.rules`), in period order.
+    func reports(_ d: Department, _ rule: Int) -> [Entry] { group(d, rule).map(entry) }
+
+    /// Whether a department reported a rule done in a report on a month before `period`.
+    func reportedDone(_ d: Department, _ rule: Int, before period: YearMonth) -> Bool {
+        group(d, rule).contains { $0.period < period && accepted[Int($0.submission)].tasks[Int($0.task)].status == .done }
     }
 
     /// The latest status a department reported for a rule.
-    func latest(_ d: Department, _ rule: Int) -> Entry? { reports(d, rule).last }
+    func latest(_ d: Department, _ rule: Int) -> Entry? { group(d, rule).last.map(entry) }
 
     /// The value a department reported for a metric and scope in its report on a month.
     func value(_ d: Department, metric: String, scope: String, period: YearMonth) -> MetricReport? {
