@@ -42,28 +42,33 @@ public struct Evaluator: Sendable {
         var found = inputs.violations
         // A focused check builds no violation of another department: the filter below would drop it.
         let only = focus?.department
-        // Each rule's findings in a slot of their own, the rules spread over the cores, then taken
-        // in rule order: the result does not depend on scheduling. Rules are passed by their
-        // position in `set.rules`: a `Rule` is large to copy.
-        var byRule = [[Violation]](repeating: [], count: set.rules.count)
-        byRule.withUnsafeMutableBufferPointer { buffer in
+        // Each rule's findings in a slot of their own, and those of the four checks that go through
+        // every submission in four more, spread over the cores, then taken in slot order: the
+        // result does not depend on scheduling. The four come first: they are the longest tasks.
+        // Rules are passed by their position in `set.rules`: a `Rule` is large to copy.
+        let rules = set.rules.count
+        var slots = [[Violation]](repeating: [], count: rules + 4)
+        slots.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: buffer.count) { rule in
-                var found: [Violation] = []
-                switch set.rules[rule].kind {
-                case .monthlyReport: found = monthlyReports(rule, arrivals: inputs.arrivals, only: only)
-                case .deadline, .milestones: found = deadlines(rule, history: history, only: only)
-                default: break
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { task in
+                switch task {
+                case 0: out[rules] = unreported(inputs.accepted, history: history)
+                case 1: out[rules + 1] = rights(inputs.accepted)
+                case 2: out[rules + 2] = offPace(history)
+                case 3: out[rules + 3] = standards(inputs.accepted)
+                default:
+                    let rule = task - 4
+                    var found: [Violation] = []
+                    switch set.rules[rule].kind {
+                    case .monthlyReport: found = monthlyReports(rule, arrivals: inputs.arrivals, only: only)
+                    case .deadline, .milestones: found = deadlines(rule, history: history, only: only)
+                    default: break
+                    }
+                    out[rule] = found + targets(rule, history: history, only: only)
                 }
-                found += targets(rule, history: history, only: only)
-                out[rule] = found
             }
         }
-        for rule in byRule { found += rule }
-        found += unreported(inputs.accepted, history: history)
-        found += rights(inputs.accepted)
-        found += offPace(history)
-        found += standards(inputs.accepted)
+        for slot in slots { found += slot }
         if let focus {
             found = found.filter { focus.covers(department: $0.department, kind: $0.kind, period: $0.period) }
         }
