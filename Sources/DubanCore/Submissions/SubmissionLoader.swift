@@ -92,7 +92,9 @@ public enum SubmissionLoader {
                 slots[slot, default: SlotState()].add(submission)
             }
         }
-        let ordered = slots.map { (key: "\($0.key.department.slug) \($0.key.period)", state: $0.value) }.sorted { $0.key < $1.key }
+        let ordered = slots.sorted { a, b in
+            a.key.department.slug != b.key.department.slug ? a.key.department.slug < b.key.department.slug : a.key.period < b.key.period
+        }
         for (_, state) in ordered {
             guard let latest = state.latest else { continue }
             result.accepted.append(latest)
