@@ -29,9 +29,9 @@ struct SelfCheckCommand: ParsableCommand {
 
     func run() throws {
         let config = loadConfig()
-        let set = rulesOptions.load()
         let asOf = options.day(config: config)
-        let (loaded, ledgers) = loadSubmissions([file], set: set, asOf: asOf, walkFolders: false)
+        let (set, files) = rulesAndInputs({ rulesOptions.load() }, paths: [file], walkFolders: false)
+        let (loaded, ledgers) = loadSubmissions(files, set: set, asOf: asOf)
         var violations = ViolationList(loaded.violations)
         if let submission = loaded.accepted.first {
             let focus = Evaluator.Focus(department: submission.department, period: submission.period)
