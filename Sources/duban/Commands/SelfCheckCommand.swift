@@ -31,11 +31,13 @@ struct SelfCheckCommand: ParsableCommand {
         let config = loadConfig()
         let asOf = options.day(config: config)
         let (set, files) = rulesAndInputs({ rulesOptions.load() }, paths: [file], walkFolders: false)
-        let (loaded, ledgers) = loadSubmissions(files, set: set, asOf: asOf)
+        // Who owes what is worked out while the file is read, as in `check`.
+        let ((loaded, ledgers), evaluator) = concurrently({ loadSubmissions(files, set: set, asOf: asOf) },
+                                                          beside: { Evaluator(set: set, asOf: asOf) })
         var violations = ViolationList(loaded.violations)
         if let submission = loaded.accepted.first {
             let focus = Evaluator.Focus(department: submission.department, period: submission.period)
-            violations = ViolationList(reportOrdered: Evaluator(set: set, asOf: asOf).evaluate(loaded, focus: focus),
+            violations = ViolationList(reportOrdered: evaluator.evaluate(loaded, focus: focus),
                                        ledger: ledgers.findings.filter(focus.covers))
         }
         options.finish(CheckReport(.selfCheck, asOf: asOf, violations: violations, superseded: [], files: loaded.fileCount, ledgers: ledgers.ledgers))
