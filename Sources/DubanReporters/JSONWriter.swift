@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes JSON text straight into UTF-8 bytes: objects and arrays one member or element a line,
 /// two spaces of indentation a level, `{}` and `[]` when empty, strings escaped per RFC 8259.
 /// `JSON` values are written through it, and the reports write their long arrays with it
@@ -34,20 +36,57 @@ public struct JSONWriter {
 
     /// An array of `items`, each written by `write`.
     public mutating func array<Items: Sequence>(_ items: Items, _ write: (inout JSONWriter, Items.Element) -> Void) {
-        array(items, flushingAt: .max, to: { _ in }, write)
-    }
-
-    /// An array of `items` like `array(_:_:)`, handing the bytes written so far to `flush` each
-    /// time they reach `size`, so that a long array is never held whole.
-    public mutating func array<Items: Sequence>(_ items: Items, flushingAt size: Int, to flush: (UnsafeBufferPointer<UInt8>) throws -> Void,
-                                                _ write: (inout JSONWriter, Items.Element) -> Void) rethrows {
-        try array { w in
+        array { w in
             for item in items {
                 w.element()
                 write(&w, item)
-                try w.flush(atLeast: size, to: flush)
             }
         }
+    }
+
+    /// An array of `items` like `array(_:_:)`, for long ones: written in pieces of `pieceSize`
+    /// items, a round of pieces at once on the cores (two a core), each into a writer of its own
+    /// with a `state` of its own, then handed to `flush` in order, after what was written before
+    /// the array. The bytes are those `array(_:_:)` writes, and a long array is never held whole.
+    public mutating func array<Items: RandomAccessCollection & Sendable, State>(
+        _ items: Items, inPiecesOf pieceSize: Int, flushingTo flush: (UnsafeBufferPointer<UInt8>) throws -> Void,
+        state: @Sendable () -> State, _ write: @Sendable (inout JSONWriter, Items.Element, inout State) -> Void
+    ) rethrows where Items.Index == Int {
+        try array { w in
+            guard !items.isEmpty else { return }
+            try w.flush(atLeast: 0, to: flush)
+            let depth = w.depth
+            // The writers are kept from round to round: their room is made once.
+            var pieces = (0..<2 * ProcessInfo.processInfo.activeProcessorCount).map { _ in JSONWriter() }
+            var start = items.startIndex
+            while start < items.endIndex {
+                let round = min(pieces.count, (items.endIndex - start + pieceSize - 1) / pieceSize)
+                let first = start, firstOfAll = start == items.startIndex
+                pieces.withUnsafeMutableBufferPointer { buffer in
+                    nonisolated(unsafe) let out = buffer
+                    DispatchQueue.concurrentPerform(iterations: round) { p in
+                        // Inside the array: the first element of all opens it, the others follow one.
+                        out[p].restart(depth: depth, empty: firstOfAll && p == 0)
+                        var state = state()
+                        for i in (first + p * pieceSize)..<min(first + (p + 1) * pieceSize, items.endIndex) {
+                            out[p].element()
+                            write(&out[p], items[i], &state)
+                        }
+                    }
+                }
+                for piece in pieces[..<round] { try piece.bytes.withUnsafeBufferPointer(flush) }
+                start = min(first + round * pieceSize, items.endIndex)
+            }
+            w.empty = false
+        }
+    }
+
+    /// Empties the writer to write inside a container at `depth`, in which something is written
+    /// already unless `empty`.
+    private mutating func restart(depth: Int, empty: Bool) {
+        count = 0
+        self.depth = depth
+        self.empty = empty
     }
 
     /// Starts an object member: the separator, the indentation, the key.

@@ -260,6 +260,20 @@ enum HostileFile: String, CaseIterable, Sendable, Codable {
         #expect(run.stderr.contains("no such file or directory"))
     }
 
+    /// The inputs are listed while the rules load: a problem of the rules is still the one
+    /// reported when both are wrong, and a missing input alone is reported once the rules are read.
+    @Test func aRulesProblemIsReportedBeforeAMissingInput() throws {
+        let f = fixture()
+        for command in [["check", f.inputs.path + "/nowhere"], ["self-check", f.inputs.path + "/nowhere.yaml"]] {
+            let both = try DubanProcess.run(command + ["--rules", "/nonexistent/rules", "--as-of", "2022-05-07"])
+            #expect(both.status == 2)
+            #expect(both.stderr == "duban: error: /nonexistent/rules: no such directory\n")
+            let input = try DubanProcess.run(command + ["--rules", f.rules.path, "--as-of", "2022-05-07"])
+            #expect(input.status == 2)
+            #expect(input.stderr == "duban: error: \(command[1]): no such file or directory\n")
+        }
+    }
+
     @Test func outputIsWrittenWhole() throws {
         let f = fixture()
         let out = f.inputs.deletingLastPathComponent().appendingPathComponent("report.json")

@@ -12,6 +12,8 @@
    the generator and the rules are unchanged.
 3. For each size, after one untimed pass to warm the page cache, runs in rotation, several times:
      probe        every libyaml event of every file, one core (the physical limit)
+     probes       one probe a core at once, each on every file: what the machine itself gains
+                  from its other cores at that moment (reported for reference, no target)
      duban 1 core `duban check DIR --as-of 2023-12-31 --format json --output F`, taskset -c 0
      duban N core the same on every core
      python peer  yaml.load(f, Loader=yaml.CSafeLoader) on every file, one core (loading only)
@@ -190,6 +192,10 @@ def measure_size(n, folder, reps, peer_reps, ncpu, tmp):
     out1, outn = os.path.join(tmp, f"r{n}-1.json"), os.path.join(tmp, f"r{n}-n.json")
     tools = {
         "probe": (one + [PROBE, folder], (0,)),
+        # One probe per core at once, each on the same files: what the machine itself gains from
+        # its other cores at that moment, for reading duban's own gain against.
+        "probes": (["sh", "-c", "; ".join(f"{' '.join(pin(str(c)))} {PROBE} {folder} & p{c}=$!" for c in range(ncpu))
+                    + "; " + " && ".join(f"wait $p{c}" for c in range(ncpu))], (0,)),
         "duban-1": (one + [DUBAN, "check", folder, "--as-of", AS_OF, "--format", "json", "--output", out1,
                            "--rules", os.path.join(REPO, "rules")], (0, 1)),
         "duban-n": (every + [DUBAN, "check", folder, "--as-of", AS_OF, "--format", "json", "--output", outn,
@@ -249,12 +255,14 @@ def report(res):
     add("")
     add("| files | MB | tool | runs | median wall s | median CPU s | CPU/wall | MB/s | files/s | peak RSS MiB |")
     add("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
-    labels = {"probe": "libyaml probe (1 core)", "duban-1": "duban check (1 core)",
+    labels = {"probe": "libyaml probe (1 core)", "probes": f"libyaml probe × {res['ncpu']} at once (one a core)", "duban-1": "duban check (1 core)",
               "duban-n": f"duban check ({res['ncpu']} cores)", "peer": "Python CSafeLoader (1 core)"}
     for n, r in res["sizes"].items():
         for name, t in r["tools"].items():
+            # The probes at once read the files once each: their throughput counts every copy.
+            copies = res["ncpu"] if name == "probes" else 1
             add(f"| {r['files']:,} | {r['bytes'] / 1e6:.1f} | {labels[name]} | {t['runs']} | {t['wall_s']:.3f} | {t['cpu_s']:.3f} | {t['cpu_s'] / t['wall_s']:.2f} | "
-                f"{t['mb_s']:.1f} | {t['files_s']:,.0f} | {t['peak_rss_kib'] / 1024:.1f} |")
+                f"{copies * t['mb_s']:.1f} | {copies * t['files_s']:,.0f} | {t['peak_rss_kib'] / 1024:.1f} |")
     add("")
     add("| target | files | measured | required | verdict |")
     add("|---|---:|---:|---:|---|")
@@ -269,6 +277,8 @@ def report(res):
         d = t["duban-n"]["mb_s"] / t["peer"]["mb_s"]
         add(f"| duban {res['ncpu']} cores / Python peer | {r['files']:,} | {d:.2f}× | ≥ {T_PEER:.0f}× | {verdict(d >= T_PEER)} |")
         add(f"| duban {res['ncpu']} cores / duban 1 core | {r['files']:,} | {c:.2f}× | ≥ {T_CORES:.1f}× | {verdict(c >= T_CORES)} |")
+        m = res["ncpu"] * t["probe"]["wall_s"] / t["probes"]["wall_s"]
+        add(f"| (for reference: {res['ncpu']} probes at once / 1 probe) | {r['files']:,} | {m:.2f}× | — | — |")
         add(f"| reports of 1 and {res['ncpu']} cores byte-identical | {r['files']:,} | {'yes' if r['deterministic'] else 'no'} | yes | {verdict(r['deterministic'])} |")
     s = res["start"]
     q = s["self_check_s"] / s["version_s"]

@@ -42,28 +42,33 @@ public struct Evaluator: Sendable {
         var found = inputs.violations
         // A focused check builds no violation of another department: the filter below would drop it.
         let only = focus?.department
-        // Each rule's findings in a slot of their own, the rules spread over the cores, then taken
-        // in rule order: the result does not depend on scheduling. Rules are passed by their
-        // position in `set.rules`: a `Rule` is large to copy.
-        var byRule = [[Violation]](repeating: [], count: set.rules.count)
-        byRule.withUnsafeMutableBufferPointer { buffer in
+        // Each rule's findings in a slot of their own, and those of the four checks that go through
+        // every submission in four more, spread over the cores, then taken in slot order: the
+        // result does not depend on scheduling. The four come first: they are the longest tasks.
+        // Rules are passed by their position in `set.rules`: a `Rule` is large to copy.
+        let rules = set.rules.count
+        var slots = [[Violation]](repeating: [], count: rules + 4)
+        slots.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: buffer.count) { rule in
-                var found: [Violation] = []
-                switch set.rules[rule].kind {
-                case .monthlyReport: found = monthlyReports(rule, arrivals: inputs.arrivals, only: only)
-                case .deadline, .milestones: found = deadlines(rule, history: history, only: only)
-                default: break
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { task in
+                switch task {
+                case 0: out[rules] = unreported(inputs.accepted, history: history)
+                case 1: out[rules + 1] = rights(inputs.accepted)
+                case 2: out[rules + 2] = offPace(history)
+                case 3: out[rules + 3] = standards(inputs.accepted)
+                default:
+                    let rule = task - 4
+                    var found: [Violation] = []
+                    switch set.rules[rule].kind {
+                    case .monthlyReport: found = monthlyReports(rule, arrivals: inputs.arrivals, only: only)
+                    case .deadline, .milestones: found = deadlines(rule, history: history, only: only)
+                    default: break
+                    }
+                    out[rule] = found + targets(rule, history: history, only: only)
                 }
-                found += targets(rule, history: history, only: only)
-                out[rule] = found
             }
         }
-        for rule in byRule { found += rule }
-        found += unreported(inputs.accepted, history: history)
-        found += rights(inputs.accepted)
-        found += offPace(history)
-        found += standards(inputs.accepted)
+        for slot in slots { found += slot }
         if let focus {
             found = found.filter { focus.covers(department: $0.department, kind: $0.kind, period: $0.period) }
         }
@@ -168,7 +173,7 @@ public struct Evaluator: Sendable {
         case .ongoing?: return true
         case .window(let from, let to)?: return from <= s.period && s.period <= to
         case .due?, .milestones?:
-            return !history.reports(s.department, rule).contains { $0.period < s.period && $0.task.status == .done }
+            return !history.reportedDone(s.department, rule, before: s.period)
         case nil: return false
         }
     }
@@ -314,17 +319,29 @@ struct History: Sendable {
         let task: TaskReport
     }
 
+    /// Where a report on a rule stands: its submission's month and position, and the task's
+    /// position in it. Reports are kept as places, not copies: a task is large to copy.
+    private struct Place {
+        let period: YearMonth
+        let submission: Int32
+        let task: Int32
+    }
+
+    private let accepted: [Submission]
     private let ruleCount: Int
-    /// Reports on a rule, at department registry index × rule count + rule index (a flat array:
-    /// one slot per department and rule costs less than hashing every task's key).
-    private var tasks: [[Entry]]
+    /// Every report on a rule, grouped by department and rule, each group in period order: the
+    /// group of key k (department registry index × rule count + rule index) is
+    /// `places[starts[k]..<starts[k + 1]]`. One array for all groups: an array per department
+    /// and rule costs an allocation for each.
+    private let places: [Place]
+    private let starts: [Int32]
     /// Submissions by department registry index.
     private var byDepartment: [Int: [Submission]] = [:]
 
     init(_ accepted: [Submission], ruleCount: Int) {
+        self.accepted = accepted
         self.ruleCount = ruleCount
         let departments = (accepted.map(\.department.index).max() ?? -1) + 1
-        tasks = [[Entry]](repeating: [], count: departments * ruleCount)
         // Sort the positions, not the submissions: moving a submission retains all its fields.
         let order = accepted.indices.sorted { a, b in
             let x = accepted[a], y = accepted[b]
@@ -332,23 +349,49 @@ struct History: Sendable {
             if x.submitted != y.submitted { return x.submitted < y.submitted }
             return x.file < y.file
         }
-        for i in order {
-            let s = accepted[i]
-            byDepartment[s.department.index, default: []].append(s)
-            for task in s.tasks { tasks[key(s.department, task.ruleIndex)].append(Entry(period: s.period, task: task)) }
+        // A counting sort: the size of each group, then each group's start, then the places.
+        var starts = [Int32](repeating: 0, count: departments * ruleCount + 1)
+        for s in accepted {
+            for task in s.tasks { starts[s.department.index * ruleCount + task.ruleIndex + 1] += 1 }
         }
+        for k in starts.indices.dropFirst() { starts[k] += starts[k - 1] }
+        var next = starts
+        // Every slot is written exactly once: each group receives as many places as it counted.
+        let places = [Place](unsafeUninitializedCapacity: Int(starts.last!)) { buffer, count in
+            for i in order {
+                let s = accepted[i]
+                for (t, task) in s.tasks.enumerated() {
+                    let k = s.department.index * ruleCount + task.ruleIndex
+                    (buffer.baseAddress! + Int(next[k])).initialize(to: Place(period: s.period, submission: Int32(i), task: Int32(t)))
+                    next[k] += 1
+                }
+            }
+            count = buffer.count
+        }
+        for i in order { byDepartment[accepted[i].department.index, default: []].append(accepted[i]) }
+        self.places = places
+        self.starts = starts
     }
 
-    private func key(_ d: Department, _ rule: Int) -> Int { d.index * ruleCount + rule }
+    private func group(_ d: Department, _ rule: Int) -> ArraySlice<Place> {
+        let k = d.index * ruleCount + rule
+        return k >= 0 && k + 1 < starts.count ? places[Int(starts[k])..<Int(starts[k + 1])] : []
+    }
 
-    /// A department's reports on a rule (by its index in `RuleSet.rules`).
-    func reports(_ d: Department, _ rule: Int) -> [Entry] {
-        let k = key(d, rule)
-        return k >= 0 && k < tasks.count ? tasks[k] : []
+    private func entry(_ place: Place) -> Entry {
+        Entry(period: place.period, task: accepted[Int(place.submission)].tasks[Int(place.task)])
+    }
+
+    /// A department's reports on a rule (by its index in `RuleSet.rules`), in period order.
+    func reports(_ d: Department, _ rule: Int) -> [Entry] { group(d, rule).map(entry) }
+
+    /// Whether a department reported a rule done in a report on a month before `period`.
+    func reportedDone(_ d: Department, _ rule: Int, before period: YearMonth) -> Bool {
+        group(d, rule).contains { $0.period < period && accepted[Int($0.submission)].tasks[Int($0.task)].status == .done }
     }
 
     /// The latest status a department reported for a rule.
-    func latest(_ d: Department, _ rule: Int) -> Entry? { reports(d, rule).last }
+    func latest(_ d: Department, _ rule: Int) -> Entry? { group(d, rule).last.map(entry) }
 
     /// The value a department reported for a metric and scope in its report on a month.
     func value(_ d: Department, metric: String, scope: String, period: YearMonth) -> MetricReport? {

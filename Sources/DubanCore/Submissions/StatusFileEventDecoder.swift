@@ -10,12 +10,23 @@ import DubanYAML
 /// it gives up with nil, and `StatusFileDecoder` reads the file again and explains. Every check it makes is the full
 /// reader's own (`Scalars.isText`, `Scalars.number(plain:)`, `Day(isoBytes:)`, …);
 /// `StatusFileEventDecoderTests` and the `status` fuzz target hold the two to the same result.
-struct StatusFileEventDecoder {
+///
+/// A class, one per file: the closures that read the file's mappings capture it, and capturing a
+/// struct copies it, retaining every part of the rule set it holds — parts that the threads
+/// reading files at once all share, whose counts they would take from each other's caches.
+final class StatusFileEventDecoder {
     let set: RuleSet
     let file: String
     /// The department owning the folder the file sits in, if any (`StatusFileDecoder.folderSender`).
     let folderSender: Department?
     let asOf: Day
+
+    init(set: RuleSet, file: String, folderSender: Department?, asOf: Day) {
+        self.set = set
+        self.file = file
+        self.folderSender = folderSender
+        self.asOf = asOf
+    }
 
     /// The submission, or nil when the file needs `StatusFileDecoder`.
     func decode(_ bytes: [UInt8], limits: YAMLLimits) -> Submission? {

@@ -27,10 +27,14 @@ public struct TaskReport: Sendable {
         case notStarted = "not-started"
         case blocked
 
-        /// The status spelled by `bytes`: compared as bytes, so a valid status builds no String.
+        /// The status spelled by `bytes`: compared as bytes, so a valid status builds no String
+        /// (nor reads `allCases`, an array that the threads reading files at once would all retain).
         init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-            guard let status = Self.allCases.first(where: { Node.equal(bytes, $0.rawValue) }) else { return nil }
-            self = status
+            if Node.equal(bytes, Self.done.rawValue) { self = .done }
+            else if Node.equal(bytes, Self.inProgress.rawValue) { self = .inProgress }
+            else if Node.equal(bytes, Self.notStarted.rawValue) { self = .notStarted }
+            else if Node.equal(bytes, Self.blocked.rawValue) { self = .blocked }
+            else { return nil }
         }
     }
 

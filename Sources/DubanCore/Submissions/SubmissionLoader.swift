@@ -49,9 +49,17 @@ public enum SubmissionLoader {
         public var description: String
     }
 
-    /// `walkFolders: false` takes every path as a file (self-check: a folder named x.yaml is an unreadable file).
+    /// `load(files:…)` of the files `paths` name (`files(in:walkFolders:)`).
     public static func load(paths: [String], set: RuleSet, asOf: Day, walkFolders: Bool = true,
                             limits: YAMLLimits = .submissions) throws(Unusable) -> Result {
+        load(files: try files(in: paths, walkFolders: walkFolders), set: set, asOf: asOf, limits: limits)
+    }
+
+    /// The status files that `paths` name: a file as it is given, a folder's `.yaml`/`.yml` files
+    /// (walked recursively, in name order). `walkFolders: false` takes every path as a file
+    /// (self-check: a folder named x.yaml is an unreadable file). Needs no rules, so a check
+    /// lists its inputs while the rules load.
+    public static func files(in paths: [String], walkFolders: Bool = true) throws(Unusable) -> [String] {
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -64,6 +72,11 @@ public enum SubmissionLoader {
                 throw Unusable(description: "\(path): no such file or directory")
             }
         }
+        return files
+    }
+
+    /// Reads and decodes `files`, and keeps the latest submission per department and month.
+    public static func load(files: [String], set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) -> Result {
         var result = Result()
         result.fileCount = files.count
         var slots: [Slot: SlotState] = [:]
@@ -92,7 +105,9 @@ public enum SubmissionLoader {
                 slots[slot, default: SlotState()].add(submission)
             }
         }
-        let ordered = slots.map { (key: "\($0.key.department.slug) \($0.key.period)", state: $0.value) }.sorted { $0.key < $1.key }
+        let ordered = slots.sorted { a, b in
+            a.key.department.slug != b.key.department.slug ? a.key.department.slug < b.key.department.slug : a.key.period < b.key.period
+        }
         for (_, state) in ordered {
             guard let latest = state.latest else { continue }
             result.accepted.append(latest)

@@ -10,11 +10,12 @@ public struct JSONReporter: CheckReporter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Written element by element and handed on in pieces of about 64 KiB, so a large report
-    /// never exists whole, neither as values nor as text. Keys in sorted order, as `JSON` has them.
+    /// Written element by element and handed on in pieces of some tens of kilobytes (a piece of
+    /// the long arrays: 256 superseded submissions, 48 violations, written a few at once on the
+    /// cores), so a large report never exists whole, neither as values nor as text. Keys in
+    /// sorted order, as `JSON` has them.
     public func write(_ report: CheckReport, language: Language, to write: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        let piece = 1 << 16
-        var w = JSONWriter(capacity: piece + 4096)
+        var w = JSONWriter(capacity: 1 << 12)
         try w.object { w in
             w.member("as_of", report.asOf.description)
             w.key("ledgers")
@@ -26,7 +27,7 @@ public struct JSONReporter: CheckReporter {
                 w.member("warnings", report.warnings)
             }
             w.key("superseded")
-            try w.array(report.superseded, flushingAt: piece, to: write) { w, s in
+            try w.array(report.superseded, inPiecesOf: 256, flushingTo: write, state: {}) { w, s, _ in
                 w.object { w in
                     w.member("department", s.department)
                     w.member("file", s.file)
@@ -36,8 +37,9 @@ public struct JSONReporter: CheckReporter {
                 }
             }
             w.key("violations")
-            var written: [String: RuleParts] = [:]
-            try w.array(report.violations, flushingAt: piece, to: write) { Self.violation($1, into: &$0, reusing: &written) }
+            try w.array(report.violations, inPiecesOf: 48, flushingTo: write, state: { [String: RuleParts]() }) {
+                Self.violation($1, into: &$0, reusing: &$2)
+            }
         }
         w.raw("\n")
         try w.bytes.withUnsafeBufferPointer(write)

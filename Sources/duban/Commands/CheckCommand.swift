@@ -32,11 +32,14 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let config = loadConfig()
-        let set = rulesOptions.load()
         let asOf = options.day(config: config)
         let paths = inputs.isEmpty ? (config.inputs ?? ["inputs"]) : inputs
-        let (loaded, ledgers) = loadSubmissions(paths, set: set, asOf: asOf)
-        let violations = Evaluator(set: set, asOf: asOf).evaluate(loaded)
+        // Work that needs nothing of the work beside it runs beside it: the inputs are listed
+        // while the rules load, and who owes what is worked out while the submissions are read.
+        let (set, files) = rulesAndInputs({ rulesOptions.load() }, paths: paths)
+        let ((loaded, ledgers), evaluator) = concurrently({ loadSubmissions(files, set: set, asOf: asOf) },
+                                                          beside: { Evaluator(set: set, asOf: asOf) })
+        let violations = evaluator.evaluate(loaded)
         options.finish(CheckReport(asOf: asOf, violations: ViolationList(reportOrdered: violations, ledger: ledgers.findings),
                                    superseded: loaded.superseded, files: loaded.fileCount, ledgers: ledgers.ledgers))
     }

@@ -29,13 +29,15 @@ struct SelfCheckCommand: ParsableCommand {
 
     func run() throws {
         let config = loadConfig()
-        let set = rulesOptions.load()
         let asOf = options.day(config: config)
-        let (loaded, ledgers) = loadSubmissions([file], set: set, asOf: asOf, walkFolders: false)
+        let (set, files) = rulesAndInputs({ rulesOptions.load() }, paths: [file], walkFolders: false)
+        // Who owes what is worked out while the file is read, as in `check`.
+        let ((loaded, ledgers), evaluator) = concurrently({ loadSubmissions(files, set: set, asOf: asOf) },
+                                                          beside: { Evaluator(set: set, asOf: asOf) })
         var violations = ViolationList(loaded.violations)
         if let submission = loaded.accepted.first {
             let focus = Evaluator.Focus(department: submission.department, period: submission.period)
-            violations = ViolationList(reportOrdered: Evaluator(set: set, asOf: asOf).evaluate(loaded, focus: focus),
+            violations = ViolationList(reportOrdered: evaluator.evaluate(loaded, focus: focus),
                                        ledger: ledgers.findings.filter(focus.covers))
         }
         options.finish(CheckReport(.selfCheck, asOf: asOf, violations: violations, superseded: [], files: loaded.fileCount, ledgers: ledgers.ledgers))

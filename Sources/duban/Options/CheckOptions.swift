@@ -57,18 +57,40 @@ struct CheckOptions: ParsableArguments {
 
 /// Reads the submissions and checks the ledgers the accepted ones name (docs/ledgers.md); the
 /// ledgers' whole violations join the loader's, their rows' compact findings are returned apart
-/// (`ViolationList` sorts them in). A path that does not exist ends the command with status 2.
-func loadSubmissions(_ paths: [String], set: RuleSet, asOf: Day, walkFolders: Bool = true)
-    -> (loaded: SubmissionLoader.Result, ledgers: SubmissionLedgers.Outcome) {
-    var loaded: SubmissionLoader.Result
-    do throws(SubmissionLoader.Unusable) {
-        loaded = try SubmissionLoader.load(paths: paths, set: set, asOf: asOf, walkFolders: walkFolders)
-    } catch {
-        fail(error.description)
-    }
+/// (`ViolationList` sorts them in).
+func loadSubmissions(_ files: [String], set: RuleSet, asOf: Day) -> (loaded: SubmissionLoader.Result, ledgers: SubmissionLedgers.Outcome) {
+    var loaded = SubmissionLoader.load(files: files, set: set, asOf: asOf)
     let ledgers = SubmissionLedgers.check(loaded.accepted, set: set)
     loaded.violations += ledgers.violations
     return (loaded, ledgers)
+}
+
+/// The rules, which `load` loads on another thread, and the status files `paths` name
+/// (`SubmissionLoader.files(in:)`), listed meanwhile on this one: a long list is thus made in
+/// this thread's memory, where the rest of the check works. A path that does not exist ends
+/// the command with status 2, after any problem of the rules, which `load` reports first.
+func rulesAndInputs(_ load: @escaping @Sendable () -> RuleSet, paths: [String], walkFolders: Bool = true) -> (RuleSet, [String]) {
+    let (listed, set) = concurrently({
+        Result<[String], SubmissionLoader.Unusable> { () throws(SubmissionLoader.Unusable) in
+            try SubmissionLoader.files(in: paths, walkFolders: walkFolders)
+        }
+    }, beside: load)
+    switch listed {
+    case .success(let files): return (set, files)
+    case .failure(let error): fail(error.description)
+    }
+}
+
+/// Runs `side` on another thread while `main` runs on this one, and returns both results: on
+/// one core they take turns, on more they overlap. For work that needs nothing of the other.
+func concurrently<Main, Side: Sendable>(_ main: () -> Main, beside side: @escaping @Sendable () -> Side) -> (Main, Side) {
+    // Written by the other thread before `wait` returns, read by this one after.
+    nonisolated(unsafe) var result: Side?
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { result = side() }
+    let first = main()
+    group.wait()
+    return (first, result!)
 }
 
 /// Loads `.duban.yml`; a broken config ends the command with status 2.
