@@ -54,7 +54,7 @@ public struct JSONWriter {
     ) rethrows where Items.Index == Int {
         try array { w in
             guard !items.isEmpty else { return }
-            try w.flush(atLeast: 0, to: flush)
+            try w.handOn(to: flush)
             let depth = w.depth
             // The writers are kept from round to round: their room is made once.
             var pieces = (0..<2 * ProcessInfo.processInfo.activeProcessorCount).map { _ in JSONWriter() }
@@ -194,10 +194,9 @@ public struct JSONWriter {
         bytes.withUnsafeBufferPointer { write($0) }
     }
 
-    /// Hands the bytes written so far to `flush` once they reach `size`, and starts afresh.
-    private mutating func flush(atLeast size: Int, to flush: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        guard count >= size else { return }
-        try storage.withUnsafeBufferPointer { try flush(UnsafeBufferPointer(rebasing: $0[..<count])) }
+    /// Hands the bytes written so far to `flush`, and starts afresh.
+    private mutating func handOn(to flush: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        try bytes.withUnsafeBufferPointer(flush)
         count = 0
     }
 
