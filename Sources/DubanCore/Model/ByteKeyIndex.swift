@@ -1,5 +1,4 @@
 import DubanYAML
-import Foundation
 
 /// Positions of a list of texts, looked up by UTF-8 bytes: a reader finds a rule id where it
 /// stands in the file's bytes, without building a `String` and hashing it (which cost more than
@@ -54,8 +53,7 @@ struct ByteKeyIndex: Sendable {
     }
 
     private static func key(_ position: Int, in all: UnsafeBufferPointer<UInt8>, ends: [Int], equals key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = position == 0 ? 0 : ends[position - 1], end = ends[position]
-        return end - start == key.count && (key.isEmpty || memcmp(all.baseAddress! + start, key.baseAddress!, key.count) == 0)
+        Node.equal(UnsafeBufferPointer(rebasing: all[(position == 0 ? 0 : ends[position - 1])..<ends[position]]), key)
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

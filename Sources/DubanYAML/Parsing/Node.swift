@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A position in a source file, 1-based, as an editor shows it. Columns count characters.
 public struct Mark: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -125,9 +125,14 @@ public struct Node: Sendable, Hashable {
     @inline(__always)
     public static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
         guard bytes.count == text.utf8.count else { return false }
-        guard bytes.count > 0, let base = bytes.baseAddress else { return true }
-        return text.utf8.withContiguousStorageIfAvailable { memcmp(base, $0.baseAddress!, bytes.count) == 0 }
-            ?? text.utf8.elementsEqual(bytes)
+        return text.utf8.withContiguousStorageIfAvailable { equal(bytes, $0) } ?? text.utf8.elementsEqual(bytes)
+    }
+
+    /// Whether two runs of bytes are the same: the lengths, then one `memcmp` (inlinable: the
+    /// readers of other modules compare keys with it in their inner loops).
+    @inlinable
+    public static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
     /// True for `~`, `null` or an empty plain scalar.

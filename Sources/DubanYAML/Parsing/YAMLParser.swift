@@ -241,7 +241,8 @@ private struct TreeBuilder {
         return bytes.withElements { all in
             keys.withElements { open in
                 open[stack[frame].keyStart...].first {
-                    $0.count == key.count && (key.count == 0 || memcmp(all.baseAddress! + Int($0.start), all.baseAddress! + Int(key.start), Int(key.count)) == 0)
+                    Node.equal(UnsafeBufferPointer(rebasing: all[Int($0.start)..<Int($0.start + $0.count)]),
+                               UnsafeBufferPointer(rebasing: all[Int(key.start)..<Int(key.start + key.count)]))
                 }?.mark
             }
         }
