@@ -19,6 +19,8 @@ struct Duban: ParsableCommand {
 
     /// Parses, runs and exits with SPEC §6's statuses: a bad command line is 2, not 64.
     static func main() {
+        // The rules of a check start loading now, beside the parsing of the command line.
+        _ = RulesLoading.early
         guard let stop = runCommand() else { return }
         if stop.status == 0 {
             if !stop.message.isEmpty { emit(stop.message + "\n") }

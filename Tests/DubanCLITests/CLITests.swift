@@ -274,6 +274,22 @@ enum HostileFile: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The rules start loading before the command line is parsed (`RulesLoading.early`): a bad
+    /// command line is still what is reported, and `--rules=dir` reads as `--rules dir`.
+    @Test func theRulesLoadingBeforeParsingChangesNothing() throws {
+        let f = fixture()
+        for command in [["check", f.inputs.path], ["self-check", f.inputs.path + "/shuiwu/2022-04.yaml"]] {
+            let bad = try DubanProcess.run(command + ["--rules", "/nonexistent/rules", "--frobnicate"])
+            #expect(bad.status == 2)
+            #expect(bad.stderr.hasPrefix("Error: Unknown option '--frobnicate'"), "\(bad.stderr)")
+            let spaced = try DubanProcess.run(command + ["--rules", f.rules.path, "--as-of", "2022-06-07"])
+            let joined = try DubanProcess.run(command + ["--rules=\(f.rules.path)", "--as-of", "2022-06-07"])
+            #expect(joined.status == spaced.status)
+            #expect(joined.stdout == spaced.stdout)
+            #expect(!joined.stdout.isEmpty)
+        }
+    }
+
     @Test func outputIsWrittenWhole() throws {
         let f = fixture()
         let out = f.inputs.deletingLastPathComponent().appendingPathComponent("report.json")

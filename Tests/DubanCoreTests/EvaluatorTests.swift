@@ -56,6 +56,34 @@ private func water(_ period: String, submitted: String, extra: String = "", clim
         #expect(result.accepted.map(\.file) == [f.inputs.path + "/shuiwu/2022-04-fix.yaml"])
         #expect(summary(violations, kinds: [.lateReport]).isEmpty)
     }
+
+    /// Files are decoded in batches of 256, each folded while the next is decoded: across three
+    /// batches, the latest submission (in the first), the first arrival (in the last), every
+    /// superseded one and the unreadable files in file order come out as from one pass.
+    @Test func manySubmissionsFoldAsOnePassAcrossBatches() throws {
+        let f = EvaluationFixture()
+        var readable: [(file: String, submitted: String)] = []
+        var unreadable: [String] = []
+        for n in 0..<700 {
+            let name = String(format: "shuiwu/2022-04-%03d.yaml", n)
+            if n % 97 == 13 {
+                unreadable.append(f.submit(name, "department: [市水务局\n"))
+                continue
+            }
+            let submitted = n == 5 ? "2022-05-20" : n == 650 ? "2022-05-05" : String(format: "2022-05-%02d", 6 + (n * 7) % 14)
+            readable.append((f.submit(name, water("2022-04", submitted: submitted)), submitted))
+        }
+        let (_, result) = try check(f, asOf: "2022-05-21")
+        let latest = f.inputs.path + "/shuiwu/2022-04-005.yaml"
+        #expect(result.accepted.map(\.file) == [latest])
+        let earlier = readable.filter { $0.file != latest }.sorted { ($0.submitted, $0.file) < ($1.submitted, $1.file) }
+        #expect(result.superseded.map(\.file) == earlier.map(\.file))
+        #expect(result.superseded.allSatisfy { $0.supersededBy == latest })
+        #expect(result.arrivals.values.map(\.file) == [f.inputs.path + "/shuiwu/2022-04-650.yaml"])
+        #expect(result.violations.map { $0.location?.file } == unreadable)
+        #expect(result.violations.allSatisfy { $0.kind == .invalid })
+        #expect(result.fileCount == 700)
+    }
 }
 
 @Suite struct ProgressTests {

@@ -5,7 +5,7 @@ public import DubanYAML
 /// per department and month; the ones it supersedes are listed, never dropped silently.
 ///
 /// Memory grows with the department-months, not with the files: files are decoded in batches,
-/// and each batch is folded into the latest submission per department and month before the
+/// and each batch is folded into the latest submission per department and month while the
 /// next is read; of a superseded submission only what the report needs is kept.
 public enum SubmissionLoader {
     /// A submission replaced by a later one for the same department and month.
@@ -77,21 +77,40 @@ public enum SubmissionLoader {
 
     /// Reads and decodes `files`, and keeps the latest submission per department and month.
     public static func load(files: [String], set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) -> Result {
-        var result = Result()
-        result.fileCount = files.count
-        var slots: [Slot: SlotState] = [:]
+        let folding = Folding()
+        folding.result.fileCount = files.count
         // Files are read and decoded in parallel, a batch at a time; results land in their
         // file's place and are folded in file order, so the outcome does not depend on scheduling.
+        // A batch is folded while the next one is decoded, as one more task beside its files.
         let batchSize = 256
+        var previous: [(Submission?, [Violation])] = []
         for start in stride(from: 0, to: files.count, by: batchSize) {
             let paths = Array(files[start..<min(start + batchSize, files.count)])
             var decoded = [(Submission?, [Violation])](repeating: (nil, []), count: paths.count)
+            let finished = previous
             decoded.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let out = buffer
-                DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-                    out[i] = decode(file: paths[i], set: set, asOf: asOf, limits: limits)
+                DispatchQueue.concurrentPerform(iterations: paths.count + 1) { i in
+                    if i == 0 {
+                        folding.add(finished)
+                    } else {
+                        out[i - 1] = decode(file: paths[i - 1], set: set, asOf: asOf, limits: limits)
+                    }
                 }
             }
+            previous = decoded
+        }
+        folding.add(previous)
+        return folding.finished()
+    }
+
+    /// The batches decoded so far, folded in file order: violations in file order, the first
+    /// arrival and the submissions of each department and month. Used by one task at a time.
+    private final class Folding: @unchecked Sendable {
+        var result = Result()
+        var slots: [Slot: SlotState] = [:]
+
+        func add(_ decoded: [(Submission?, [Violation])]) {
             for (submission, violations) in decoded {
                 result.violations += violations
                 guard let submission else { continue }
@@ -105,18 +124,23 @@ public enum SubmissionLoader {
                 slots[slot, default: SlotState()].add(submission)
             }
         }
-        let ordered = slots.sorted { a, b in
-            a.key.department.slug != b.key.department.slug ? a.key.department.slug < b.key.department.slug : a.key.period < b.key.period
-        }
-        for (_, state) in ordered {
-            guard let latest = state.latest else { continue }
-            result.accepted.append(latest)
-            for earlier in state.earlier.sorted(by: { ($0.submitted, $0.file) < ($1.submitted, $1.file) }) {
-                result.superseded.append(Superseded(file: earlier.file, department: latest.department.name, period: latest.period,
-                                                    submitted: earlier.submitted, supersededBy: latest.file))
+
+        /// The result: the latest submission of each department and month, in slug and month
+        /// order, and the ones they supersede.
+        func finished() -> Result {
+            let ordered = slots.sorted { a, b in
+                a.key.department.slug != b.key.department.slug ? a.key.department.slug < b.key.department.slug : a.key.period < b.key.period
             }
+            for (_, state) in ordered {
+                guard let latest = state.latest else { continue }
+                result.accepted.append(latest)
+                for earlier in state.earlier.sorted(by: { ($0.submitted, $0.file) < ($1.submitted, $1.file) }) {
+                    result.superseded.append(Superseded(file: earlier.file, department: latest.department.name, period: latest.period,
+                                                        submitted: earlier.submitted, supersededBy: latest.file))
+                }
+            }
+            return result
         }
-        return result
     }
 
     /// The submissions of one department and month read so far: the latest in full, the others

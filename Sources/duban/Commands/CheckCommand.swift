@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
         let paths = inputs.isEmpty ? (config.inputs ?? ["inputs"]) : inputs
         // Work that needs nothing of the work beside it runs beside it: the inputs are listed
         // while the rules load, and who owes what is worked out while the submissions are read.
-        let (set, files) = rulesAndInputs({ rulesOptions.load() }, paths: paths)
+        let (set, files) = rulesAndInputs(rulesOptions.loading(), paths: paths)
         let ((loaded, ledgers), evaluator) = concurrently({ loadSubmissions(files, set: set, asOf: asOf) },
                                                           beside: { Evaluator(set: set, asOf: asOf) })
         let violations = evaluator.evaluate(loaded)

@@ -30,7 +30,7 @@ struct SelfCheckCommand: ParsableCommand {
     func run() throws {
         let config = loadConfig()
         let asOf = options.day(config: config)
-        let (set, files) = rulesAndInputs({ rulesOptions.load() }, paths: [file], walkFolders: false)
+        let (set, files) = rulesAndInputs(rulesOptions.loading(), paths: [file], walkFolders: false)
         // Who owes what is worked out while the file is read, as in `check`.
         let ((loaded, ledgers), evaluator) = concurrently({ loadSubmissions(files, set: set, asOf: asOf) },
                                                           beside: { Evaluator(set: set, asOf: asOf) })

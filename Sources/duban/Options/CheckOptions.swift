@@ -65,16 +65,15 @@ func loadSubmissions(_ files: [String], set: RuleSet, asOf: Day) -> (loaded: Sub
     return (loaded, ledgers)
 }
 
-/// The rules, which `load` loads on another thread, and the status files `paths` name
+/// The rules, which `rules` loads on another thread, and the status files `paths` name
 /// (`SubmissionLoader.files(in:)`), listed meanwhile on this one: a long list is thus made in
 /// this thread's memory, where the rest of the check works. A path that does not exist ends
-/// the command with status 2, after any problem of the rules, which `load` reports first.
-func rulesAndInputs(_ load: @escaping @Sendable () -> RuleSet, paths: [String], walkFolders: Bool = true) -> (RuleSet, [String]) {
-    let (listed, set) = concurrently({
-        Result<[String], SubmissionLoader.Unusable> { () throws(SubmissionLoader.Unusable) in
-            try SubmissionLoader.files(in: paths, walkFolders: walkFolders)
-        }
-    }, beside: load)
+/// the command with status 2, after any problem of the rules, which is reported first.
+func rulesAndInputs(_ rules: RulesLoading, paths: [String], walkFolders: Bool = true) -> (RuleSet, [String]) {
+    let listed = Result<[String], SubmissionLoader.Unusable> { () throws(SubmissionLoader.Unusable) in
+        try SubmissionLoader.files(in: paths, walkFolders: walkFolders)
+    }
+    let set = usableRules(rules.wait(), directory: rules.directory)
     switch listed {
     case .success(let files): return (set, files)
     case .failure(let error): fail(error.description)

@@ -10,14 +10,24 @@ struct RulesOptions: ParsableArguments {
     var directory: String { rules ?? loadConfig().rules ?? "rules" }
 
     func load(_ scope: RuleSetLoader.Scope = .everything) -> RuleSet {
-        loadRules(directory: directory, scope: scope)
+        let directory = directory
+        return usableRules(Result { () throws(RuleSetLoader.Unusable) in try RuleSetLoader.load(directory: directory, scope: scope) },
+                           directory: directory)
+    }
+
+    /// The whole directory, loading on another thread: the loading started with the process
+    /// (`RulesLoading.early`) when it is of this directory, else one started now.
+    func loading() -> RulesLoading {
+        let directory = directory
+        if let early = RulesLoading.early, early.directory == directory { return early }
+        return RulesLoading(directory: directory)
     }
 }
 
-/// Loads the rules; an unusable directory or invalid rules end the command with status 2.
-func loadRules(directory: String, scope: RuleSetLoader.Scope = .everything) -> RuleSet {
+/// The rule set of a loading; an unusable directory or invalid rules end the command with status 2.
+func usableRules(_ loaded: Result<(RuleSet, [Diagnostic]), RuleSetLoader.Unusable>, directory: String) -> RuleSet {
     do throws(RuleSetLoader.Unusable) {
-        let (set, diagnostics) = try RuleSetLoader.load(directory: directory, scope: scope)
+        let (set, diagnostics) = try loaded.get()
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             fail("the rules in \(directory) have \(errors.count) problems (first: \(errors[0].location): \(errors[0].message)); run 'duban validate \(directory)'")
