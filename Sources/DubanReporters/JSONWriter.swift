@@ -45,9 +45,10 @@ public struct JSONWriter {
     }
 
     /// An array of `items` like `array(_:_:)`, for long ones: written in pieces of `pieceSize`
-    /// items, a round of pieces at once on the cores (two a core), each into a writer of its own
-    /// with a `state` of its own, then handed to `flush` in order, after what was written before
-    /// the array. The bytes are those `array(_:_:)` writes, and a long array is never held whole.
+    /// items, a round of pieces at once on the cores (eight a core: a round's end makes the cores
+    /// wait for each other), each into a writer of its own with a `state` of its own, then handed
+    /// to `flush` in order, after what was written before the array. The bytes are those
+    /// `array(_:_:)` writes, and a long array is never held whole.
     public mutating func array<Items: RandomAccessCollection & Sendable, State>(
         _ items: Items, inPiecesOf pieceSize: Int, flushingTo flush: (UnsafeBufferPointer<UInt8>) throws -> Void,
         state: @Sendable () -> State, _ write: @Sendable (inout JSONWriter, Items.Element, inout State) -> Void
@@ -57,7 +58,7 @@ public struct JSONWriter {
             try w.handOn(to: flush)
             let depth = w.depth
             // The writers are kept from round to round: their room is made once.
-            var pieces = (0..<2 * ProcessInfo.processInfo.activeProcessorCount).map { _ in JSONWriter() }
+            var pieces = (0..<8 * ProcessInfo.processInfo.activeProcessorCount).map { _ in JSONWriter() }
             var start = items.startIndex
             while start < items.endIndex {
                 let round = min(pieces.count, (items.endIndex - start + pieceSize - 1) / pieceSize)

@@ -57,11 +57,9 @@ private func water(_ period: String, submitted: String, extra: String = "", clim
         #expect(summary(violations, kinds: [.lateReport]).isEmpty)
     }
 
-    /// Files are decoded in batches of 256, each folded while the next is decoded: across three
-    /// batches, the latest submission (in the first), the first arrival (in the last), every
-    /// superseded one and the unreadable files in file order come out as from one pass.
-    @Test func manySubmissionsFoldAsOnePassAcrossBatches() throws {
-        let f = EvaluationFixture()
+    /// 700 status files of one department-month: the latest submission near the first, the first
+    /// arrival near the last, unreadable files between; their names in file order.
+    func manySubmissions(_ f: EvaluationFixture) -> (readable: [(file: String, submitted: String)], unreadable: [String]) {
         var readable: [(file: String, submitted: String)] = []
         var unreadable: [String] = []
         for n in 0..<700 {
@@ -73,6 +71,14 @@ private func water(_ period: String, submitted: String, extra: String = "", clim
             let submitted = n == 5 ? "2022-05-20" : n == 650 ? "2022-05-05" : String(format: "2022-05-%02d", 6 + (n * 7) % 14)
             readable.append((f.submit(name, water("2022-04", submitted: submitted)), submitted))
         }
+        return (readable, unreadable)
+    }
+
+    /// Files are decoded on all the cores and folded in file order as they come: what is kept
+    /// and listed is what one pass over the files in order gives.
+    @Test func manySubmissionsFoldAsOnePassInFileOrder() throws {
+        let f = EvaluationFixture()
+        let (readable, unreadable) = manySubmissions(f)
         let (_, result) = try check(f, asOf: "2022-05-21")
         let latest = f.inputs.path + "/shuiwu/2022-04-005.yaml"
         #expect(result.accepted.map(\.file) == [latest])
@@ -83,6 +89,30 @@ private func water(_ period: String, submitted: String, extra: String = "", clim
         #expect(result.violations.map { $0.location?.file } == unreadable)
         #expect(result.violations.allSatisfy { $0.kind == .invalid })
         #expect(result.fileCount == 700)
+    }
+
+    /// Whatever order the threads finish the files in, they are folded in file order.
+    @Test func filesFinishedInAnyOrderAreFoldedInFileOrder() throws {
+        let f = EvaluationFixture()
+        _ = manySubmissions(f)
+        let (set, _) = try RuleSetLoader.load(directory: f.rules.path)
+        let asOf = Day(iso: "2022-05-21")!
+        let files = try SubmissionLoader.files(in: [f.inputs.path])
+        let decoded = files.map { SubmissionLoader.decode(file: $0, set: set, asOf: asOf) }
+        func folded(_ order: [Int]) -> [String] {
+            let folding = SubmissionLoader.Folding(fileCount: files.count)
+            for i in order { folding.add(decoded[i], at: i) }
+            let result = folding.finished()
+            return result.accepted.map(\.file) + ["|"] + result.superseded.map(\.file) + ["|"] + result.arrivals.values.map(\.file)
+                + ["|"] + result.violations.map { $0.location?.file ?? "-" }
+        }
+        let inOrder = folded(Array(files.indices))
+        #expect(inOrder == folded(files.indices.reversed()))
+        // Pairs swapped, and every third file held back until the end.
+        let swapped = stride(from: 0, to: files.count, by: 2).flatMap { $0 + 1 < files.count ? [$0 + 1, $0] : [$0] }
+        #expect(inOrder == folded(swapped.filter { $0 % 3 != 0 } + swapped.filter { $0 % 3 == 0 }))
+        // One accepted, 691 superseded, one arrival and 8 unreadable files, and 3 separators.
+        #expect(inOrder.count == 1 + 691 + 1 + 8 + 3)
     }
 }
 

@@ -4,9 +4,9 @@ public import DubanYAML
 /// Reads status files from files and folders, decodes each, and keeps the latest submission
 /// per department and month; the ones it supersedes are listed, never dropped silently.
 ///
-/// Memory grows with the department-months, not with the files: files are decoded in batches,
-/// and each batch is folded into the latest submission per department and month while the
-/// next is read; of a superseded submission only what the report needs is kept.
+/// Memory grows with the department-months, not with the files: each file is folded into the
+/// latest submission per department and month as soon as the files before it are; of a
+/// superseded submission only what the report needs is kept.
 public enum SubmissionLoader {
     /// A submission replaced by a later one for the same department and month.
     public struct Superseded: Sendable, Hashable {
@@ -77,52 +77,83 @@ public enum SubmissionLoader {
 
     /// Reads and decodes `files`, and keeps the latest submission per department and month.
     public static func load(files: [String], set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) -> Result {
-        let folding = Folding()
-        folding.result.fileCount = files.count
-        // Files are read and decoded in parallel, a batch at a time; results land in their
-        // file's place and are folded in file order, so the outcome does not depend on scheduling.
-        // A batch is folded while the next one is decoded, as one more task beside its files.
-        let batchSize = 256
-        var previous: [(Submission?, [Violation])] = []
-        for start in stride(from: 0, to: files.count, by: batchSize) {
-            let paths = Array(files[start..<min(start + batchSize, files.count)])
-            var decoded = [(Submission?, [Violation])](repeating: (nil, []), count: paths.count)
-            let finished = previous
-            decoded.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let out = buffer
-                DispatchQueue.concurrentPerform(iterations: paths.count + 1) { i in
-                    if i == 0 {
-                        folding.add(finished)
-                    } else {
-                        out[i - 1] = decode(file: paths[i - 1], set: set, asOf: asOf, limits: limits)
-                    }
-                }
-            }
-            previous = decoded
-        }
-        folding.add(previous)
-        return folding.finished()
+        load(files: files, set: set, asOf: asOf, limits: limits, beside: {}).0
     }
 
-    /// The batches decoded so far, folded in file order: violations in file order, the first
-    /// arrival and the submissions of each department and month. Used by one task at a time.
-    private final class Folding: @unchecked Sendable {
-        var result = Result()
-        var slots: [Slot: SlotState] = [:]
-
-        func add(_ decoded: [(Submission?, [Violation])]) {
-            for (submission, violations) in decoded {
-                result.violations += violations
-                guard let submission else { continue }
-                let slot = Slot(department: submission.department, period: submission.period)
-                let arrival = Arrival(file: submission.file, submitted: submission.submitted, location: submission.location)
-                if let first = result.arrivals[slot], (first.submitted, first.file) <= (arrival.submitted, arrival.file) {
-                    // An earlier arrival is already known.
-                } else {
-                    result.arrivals[slot] = arrival
-                }
-                slots[slot, default: SlotState()].add(submission)
+    /// `load(files:…)`, and meanwhile `beside`, work that needs nothing of the files (a check
+    /// builds its evaluator so): one more task among the files', on cores busy already, where a
+    /// thread of its own would hold the files' second thread back until it is done.
+    public static func load<Beside: Sendable>(files: [String], set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions,
+                                              beside: @Sendable () -> Beside) -> (Result, Beside) {
+        let folding = Folding(fileCount: files.count)
+        // Written by the task that runs it, read once all are done.
+        nonisolated(unsafe) var besideResult: Beside?
+        // Files are read and decoded in parallel, all in one round: the threads never wait for
+        // each other between files. Each file is folded in file order, as soon as the files before
+        // it are, so the outcome does not depend on scheduling and only the files decoded ahead
+        // of the others are held.
+        DispatchQueue.concurrentPerform(iterations: files.count + 1) { i in
+            if i == 0 {
+                besideResult = beside()
+            } else {
+                folding.add(decode(file: files[i - 1], set: set, asOf: asOf, limits: limits), at: i - 1)
             }
+        }
+        return (folding.finished(), besideResult!)
+    }
+
+    /// The files decoded so far, folded in file order: violations in file order, the first
+    /// arrival and the submissions of each department and month.
+    final class Folding: @unchecked Sendable {
+        typealias Decoded = (Submission?, [Violation])
+        private var result = Result()
+        private var slots: [Slot: SlotState] = [:]
+        /// Under `lock`: decoded files that wait for a file before them, by position; the position
+        /// to fold next; whether a thread is folding (only that one touches `result` and `slots`).
+        private var waiting: [Int: Decoded] = [:]
+        private var next = 0
+        private var isFolding = false
+        private let lock = NSLock()
+
+        init(fileCount: Int) {
+            result.fileCount = fileCount
+        }
+
+        /// Takes the decoded file at `position`. The files that are next in file order are folded
+        /// by the thread that finds no other folding, outside the lock: the others only leave
+        /// their file, and never wait for a fold. Called from any thread.
+        func add(_ decoded: Decoded, at position: Int) {
+            lock.lock()
+            waiting[position] = decoded
+            guard !isFolding else { return lock.unlock() }
+            isFolding = true
+            while true {
+                var ready: [Decoded] = []
+                while let file = waiting.removeValue(forKey: next) {
+                    ready.append(file)
+                    next += 1
+                }
+                guard !ready.isEmpty else { break }
+                lock.unlock()
+                ready.forEach(fold)
+                lock.lock()
+            }
+            isFolding = false
+            lock.unlock()
+        }
+
+        private func fold(_ decoded: Decoded) {
+            let (submission, violations) = decoded
+            result.violations += violations
+            guard let submission else { return }
+            let slot = Slot(department: submission.department, period: submission.period)
+            let arrival = Arrival(file: submission.file, submitted: submission.submitted, location: submission.location)
+            if let first = result.arrivals[slot], (first.submitted, first.file) <= (arrival.submitted, arrival.file) {
+                // An earlier arrival is already known.
+            } else {
+                result.arrivals[slot] = arrival
+            }
+            slots[slot, default: SlotState()].add(submission)
         }
 
         /// The result: the latest submission of each department and month, in slug and month
@@ -165,7 +196,7 @@ public enum SubmissionLoader {
 
     /// Reads, parses and decodes one status file: straight from its events where it is clean
     /// (`StatusFileEventDecoder`), else through a document, which explains every problem.
-    private static func decode(file: String, set: RuleSet, asOf: Day, limits: YAMLLimits) -> (Submission?, [Violation]) {
+    static func decode(file: String, set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) -> (Submission?, [Violation]) {
         let sender = folderSender(of: file, in: set)
         switch SourceFile.read(path: file, maxBytes: limits.maxBytes) {
         case .failure(let failure):

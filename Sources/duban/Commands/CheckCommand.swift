@@ -37,8 +37,7 @@ struct CheckCommand: ParsableCommand {
         // Work that needs nothing of the work beside it runs beside it: the inputs are listed
         // while the rules load, and who owes what is worked out while the submissions are read.
         let (set, files) = rulesAndInputs(rulesOptions.loading(), paths: paths)
-        let ((loaded, ledgers), evaluator) = concurrently({ loadSubmissions(files, set: set, asOf: asOf) },
-                                                          beside: { Evaluator(set: set, asOf: asOf) })
+        let (loaded, ledgers, evaluator) = loadSubmissions(files, set: set, asOf: asOf)
         let violations = evaluator.evaluate(loaded)
         options.finish(CheckReport(asOf: asOf, violations: ViolationList(reportOrdered: violations, ledger: ledgers.findings),
                                    superseded: loaded.superseded, files: loaded.fileCount, ledgers: ledgers.ledgers))

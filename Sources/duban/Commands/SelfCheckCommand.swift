@@ -32,8 +32,7 @@ struct SelfCheckCommand: ParsableCommand {
         let asOf = options.day(config: config)
         let (set, files) = rulesAndInputs(rulesOptions.loading(), paths: [file], walkFolders: false)
         // Who owes what is worked out while the file is read, as in `check`.
-        let ((loaded, ledgers), evaluator) = concurrently({ loadSubmissions(files, set: set, asOf: asOf) },
-                                                          beside: { Evaluator(set: set, asOf: asOf) })
+        let (loaded, ledgers, evaluator) = loadSubmissions(files, set: set, asOf: asOf)
         var violations = ViolationList(loaded.violations)
         if let submission = loaded.accepted.first {
             let focus = Evaluator.Focus(department: submission.department, period: submission.period)

@@ -55,14 +55,15 @@ struct CheckOptions: ParsableArguments {
     }
 }
 
-/// Reads the submissions and checks the ledgers the accepted ones name (docs/ledgers.md); the
-/// ledgers' whole violations join the loader's, their rows' compact findings are returned apart
-/// (`ViolationList` sorts them in).
-func loadSubmissions(_ files: [String], set: RuleSet, asOf: Day) -> (loaded: SubmissionLoader.Result, ledgers: SubmissionLedgers.Outcome) {
-    var loaded = SubmissionLoader.load(files: files, set: set, asOf: asOf)
+/// Reads the submissions, building the evaluator (who owes what) meanwhile, and checks the
+/// ledgers the accepted ones name (docs/ledgers.md); the ledgers' whole violations join the
+/// loader's, their rows' compact findings are returned apart (`ViolationList` sorts them in).
+func loadSubmissions(_ files: [String], set: RuleSet, asOf: Day)
+    -> (loaded: SubmissionLoader.Result, ledgers: SubmissionLedgers.Outcome, evaluator: Evaluator) {
+    var (loaded, evaluator) = SubmissionLoader.load(files: files, set: set, asOf: asOf, beside: { Evaluator(set: set, asOf: asOf) })
     let ledgers = SubmissionLedgers.check(loaded.accepted, set: set)
     loaded.violations += ledgers.violations
-    return (loaded, ledgers)
+    return (loaded, ledgers, evaluator)
 }
 
 /// The rules, which `rules` loads on another thread, and the status files `paths` name
@@ -78,18 +79,6 @@ func rulesAndInputs(_ rules: RulesLoading, paths: [String], walkFolders: Bool = 
     case .success(let files): return (set, files)
     case .failure(let error): fail(error.description)
     }
-}
-
-/// Runs `side` on another thread while `main` runs on this one, and returns both results: on
-/// one core they take turns, on more they overlap. For work that needs nothing of the other.
-func concurrently<Main, Side: Sendable>(_ main: () -> Main, beside side: @escaping @Sendable () -> Side) -> (Main, Side) {
-    // Written by the other thread before `wait` returns, read by this one after.
-    nonisolated(unsafe) var result: Side?
-    let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { result = side() }
-    let first = main()
-    group.wait()
-    return (first, result!)
 }
 
 /// Loads `.duban.yml`; a broken config ends the command with status 2.
