@@ -125,7 +125,10 @@ public enum SubmissionLoader {
         func add(_ decoded: Decoded, at position: Int) {
             lock.lock()
             waiting[position] = decoded
-            guard !isFolding else { return lock.unlock() }
+            guard !isFolding else {
+                lock.unlock()
+                return
+            }
             isFolding = true
             while true {
                 var ready: [Decoded] = []

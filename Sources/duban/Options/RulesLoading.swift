@@ -4,7 +4,7 @@ import Foundation
 /// A whole rules directory loading on another thread, for `check` and `self-check`, which list
 /// their inputs meanwhile. For them it starts with the process (`early`): building the command
 /// line's parser takes about 2 ms, in which the rules already load. Nothing is reported from
-/// the other thread: the command reports the outcome (`RulesOptions.usable`).
+/// the other thread: the command reports the outcome (`usableRules`).
 final class RulesLoading: @unchecked Sendable {
     /// The loading started for this process's arguments, if they name `check` or `self-check`:
     /// the directory is read from the raw arguments as `RulesOptions` reads it from the parsed
