@@ -19,11 +19,17 @@ public struct RuleCatalog: Sendable {
             let due = rule.deadline.map { dueText($0) } ?? "—"
             let lead = rule.roles.lead.map(\.unit.name).joined(separator: "、")
             let about = rule.title ?? rule.task ?? String(rule.citation.quote.prefix(30))
-            out += rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            out += "  \(rule.kind.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(due.padding(toLength: 10, withPad: " ", startingAt: 0))  \(lead.isEmpty ? "—" : lead)  \(about)\n"
+            out += padded(rule.id, to: width)
+            out += "  \(padded(rule.kind.rawValue, to: 14)) \(padded(due, to: 10))  \(lead.isEmpty ? "—" : lead)  \(about)\n"
         }
         out += "\(rules.count) rules\n"
         return out
+    }
+
+    /// `text` followed by spaces up to `width` characters, for the ASCII columns (ids, kinds,
+    /// days). Foundation's `padding(toLength:…)` goes through `NSString`: ≈ 24 µs a call here.
+    private func padded(_ text: String, to width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 
     /// One rule in full: Chinese content under English labels.

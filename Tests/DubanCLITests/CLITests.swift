@@ -127,6 +127,29 @@ enum HostileFile: String, CaseIterable, Sendable, Codable {
 }
 
 @Suite struct RulesAndExplainCommandTests {
+    /// `duban rules` is a table: ids padded to the longest, then the kind in 14 columns and the
+    /// due day in 10, then the lead.
+    @Test func rulesListsOneAlignedLineARule() throws {
+        let run = try DubanProcess.run(["rules"])
+        #expect(run.status == 0)
+        var lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.removeLast() == "")
+        let count = lines.removeLast()
+        #expect(count == "\(lines.count) rules")
+        let width = lines.map { $0.prefix { $0 != " " }.count }.max() ?? 0
+        for line in lines {
+            let columns = Array(line)
+            #expect(columns[width] == " " && columns[width + 1] == " " && columns[width + 2] != " ", "\(line)")
+            let kind = String(columns[(width + 2)..<(width + 16)]).trimmingCharacters(in: .whitespaces)
+            #expect(!kind.isEmpty && kind.allSatisfy { $0.isLowercase || $0 == "-" }, "\(line)")
+            #expect(columns[width + 16] == " ", "\(line)")
+            let due = String(columns[(width + 17)..<(width + 27)]).trimmingCharacters(in: .whitespaces)
+            #expect(due == "—" || due == "ongoing" || due.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil, "\(line)")
+            #expect(String(columns[(width + 27)..<(width + 29)]) == "  ", "\(line)")
+        }
+        #expect(lines.contains { $0.hasPrefix("pollution.water.7.1 ") })
+    }
+
     @Test func rulesJSONHasTheSpecShape() throws {
         let run = try DubanProcess.run(["rules", "--format", "json"])
         #expect(run.status == 0)
