@@ -378,16 +378,16 @@ struct History: Sendable {
         return k >= 0 && k + 1 < starts.count ? places[Int(starts[k])..<Int(starts[k + 1])] : []
     }
 
-    private func entry(_ place: Place) -> Entry {
-        Entry(period: place.period, task: accepted[Int(place.submission)].tasks[Int(place.task)])
-    }
+    private func task(at place: Place) -> TaskReport { accepted[Int(place.submission)].tasks[Int(place.task)] }
+
+    private func entry(_ place: Place) -> Entry { Entry(period: place.period, task: task(at: place)) }
 
     /// A department's reports on a rule (by its index in `RuleSet.rules`), in period order.
     func reports(_ d: Department, _ rule: Int) -> [Entry] { group(d, rule).map(entry) }
 
     /// Whether a department reported a rule done in a report on a month before `period`.
     func reportedDone(_ d: Department, _ rule: Int, before period: YearMonth) -> Bool {
-        group(d, rule).contains { $0.period < period && accepted[Int($0.submission)].tasks[Int($0.task)].status == .done }
+        group(d, rule).contains { $0.period < period && task(at: $0).status == .done }
     }
 
     /// The latest status a department reported for a rule.

@@ -5,36 +5,36 @@ import DubanYAML
 /// the rest of reading a task). Open addressing over the FNV-1a hash of `Fingerprint`; the first
 /// of equal keys wins.
 struct ByteKeyIndex: Sendable {
-    /// Every key's UTF-8 bytes, one after another; key k is `bytes[ends[k - 1]..<ends[k]]`. Held as
-    /// bytes, not `String`s: reading a `String` out of an array retains its storage, which the
-    /// threads reading files at once would all count up and down.
+    /// Every key's UTF-8 bytes, one after another; key k is `bytes[bounds[k]..<bounds[k + 1]]`.
+    /// Held as bytes, not `String`s: reading a `String` out of an array retains its storage,
+    /// which the threads reading files at once would all count up and down.
     private let bytes: [UInt8]
-    private let ends: [Int]
+    private let bounds: [Int]
     /// Positions of keys, or -1 for an empty slot; a power of two long, at most half full.
     private let slots: [Int32]
 
     init(_ keys: [String]) {
-        var bytes: [UInt8] = [], ends: [Int] = []
+        var bytes: [UInt8] = [], bounds = [0]
         for key in keys {
             bytes += key.utf8
-            ends.append(bytes.count)
+            bounds.append(bytes.count)
         }
         var capacity = 16
         while capacity < keys.count * 2 { capacity *= 2 }
         var slots = [Int32](repeating: -1, count: capacity)
         bytes.withUnsafeBufferPointer { all in
             for position in keys.indices {
-                let key = UnsafeBufferPointer(rebasing: all[(position == 0 ? 0 : ends[position - 1])..<ends[position]])
+                let key = Self.key(position, in: all, bounds: bounds)
                 var slot = Self.hash(key) & (capacity - 1)
                 while slots[slot] >= 0 {
-                    if Self.key(Int(slots[slot]), in: all, ends: ends, equals: key) { break }
+                    if Node.equal(Self.key(Int(slots[slot]), in: all, bounds: bounds), key) { break }
                     slot = (slot + 1) & (capacity - 1)
                 }
                 if slots[slot] < 0 { slots[slot] = Int32(position) }
             }
         }
         self.bytes = bytes
-        self.ends = ends
+        self.bounds = bounds
         self.slots = slots
     }
 
@@ -46,14 +46,15 @@ struct ByteKeyIndex: Sendable {
             while true {
                 let position = Int(slots[slot])
                 if position < 0 { return nil }
-                if Self.key(position, in: all, ends: ends, equals: key) { return position }
+                if Node.equal(Self.key(position, in: all, bounds: bounds), key) { return position }
                 slot = (slot + 1) & mask
             }
         }
     }
 
-    private static func key(_ position: Int, in all: UnsafeBufferPointer<UInt8>, ends: [Int], equals key: UnsafeBufferPointer<UInt8>) -> Bool {
-        Node.equal(UnsafeBufferPointer(rebasing: all[(position == 0 ? 0 : ends[position - 1])..<ends[position]]), key)
+    /// The bytes of the key at `position`.
+    private static func key(_ position: Int, in all: UnsafeBufferPointer<UInt8>, bounds: [Int]) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: all[bounds[position]..<bounds[position + 1]])
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

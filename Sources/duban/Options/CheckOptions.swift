@@ -81,9 +81,13 @@ func rulesAndInputs(_ rules: RulesLoading, paths: [String], walkFolders: Bool = 
     }
 }
 
-/// Loads `.duban.yml`; a broken config ends the command with status 2.
+/// `.duban.yml` of the working directory, read once a process: the rules loading started with
+/// the process, the command and its rules options all ask for it.
+let workingConfig = Config.load()
+
+/// `.duban.yml`; a broken config ends the command with status 2.
 func loadConfig() -> Config {
-    switch Config.load() {
+    switch workingConfig {
     case .success(let config): return config
     case .failure(let d): fail("\(d.location): \(d.message)")
     }

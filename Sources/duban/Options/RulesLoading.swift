@@ -30,7 +30,7 @@ final class RulesLoading: @unchecked Sendable {
 
     /// Starts loading the rules `arguments` would have `check` or `self-check` load; nil for any
     /// other command. `config` is `.duban.yml`'s, read only when no `--rules` is given.
-    convenience init?(arguments: [String], config: () -> Config? = { try? Config.load().get() }) {
+    convenience init?(arguments: [String], config: () -> Config? = { try? workingConfig.get() }) {
         guard let directory = Self.directory(in: arguments, config: config) else { return nil }
         self.init(directory: directory)
     }
