@@ -62,6 +62,25 @@ import TestSupport
         #expect(outcome.stderr.isEmpty, "\(name): \(outcome.stderr)")
     }
 
+    /// A folder whose name is not UTF-8 (六月 in GBK, inside a department's folder) is walked all the
+    /// same: the report in it is named and refused, where it used to be left out without a word.
+    @Test func aReportInAFolderNamedInGBKIsRefusedNotDropped() throws {
+        let fixture = EvaluationFixture()
+        let root = fixture.inputs.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        fixture.submit("shuiwu/2022-06.yaml", BadInputCase.Companion.water.text)
+        let june: [UInt8] = [0xC1, 0xF9, 0xD4, 0xC2]
+        try TestPaths.write(Array(BadInputCase.valid.utf8), in: fixture.inputs, named: [Array("dongcheng".utf8), june, Array("2022-06.yaml".utf8)])
+        let outcome = try DubanProcess.run(["check", "inputs", "--rules", fixture.rules.path, "--as-of", BadInputCase.asOf, "--format", "json", "--lang", "en"],
+                                           in: root, timeout: 10)
+        let report = try BadInputReport(outcome)
+        #expect(outcome.status == 2)
+        #expect(report.files == 2)
+        #expect(report.located(in: "inputs/dongcheng/\\xC1\\xF9\\xD4\\xC2/2022-06.yaml") == [.invalid(1, 1, BadInputCase.notUTF8GBK)])
+        #expect(!report.countsAsJuneReport(of: "东城区政府"))
+        #expect(report.violations(of: "市水务局") == (try BadInputCase.companionAlone(.water)))
+    }
+
     /// Every fixture file belongs to a case, and every case has its bytes.
     @Test func everyFixtureFileHasACase() throws {
         let names = Set(BadInputCase.table.map(\.name))
@@ -103,7 +122,7 @@ extension BadInputCase {
 
 /// A hostile status file and what duban must make of it.
 struct BadInputCase: Sendable {
-    enum Placement: Sendable { case file, directory, symlinkLoop, danglingSymlink, fifo, unreadable }
+    enum Placement: Sendable { case file, directory, symlinkLoop, danglingSymlink, fifo, unreadable, gbkName }
 
     var name: String
     /// Exit status of `check` (`self-check`: see `selfCheckStatus`).
@@ -268,7 +287,7 @@ struct BadInputCase: Sendable {
             // build on a busy machine; the case is about many entries, not about the report's size.
             let task = "  - {rule: pollution.climate.5.1, status: in-progress}\n"
             return Array(("department: 东城区政府\nperiod: 2022-06\nsubmitted: 2022-07-05\ntasks:\n" + String(repeating: task, count: manyEntries)).utf8)
-        case "unreadable":
+        case "unreadable", "gbk-file-name":
             return text
         default:
             return nil
@@ -382,7 +401,9 @@ struct BadInputRun {
         department = ["dongcheng": "东城区政府", "shuiwu": "市水务局"][c.slug]!
         companion = c.slug == "shuiwu" ? BadInputCase.Companion.dongcheng : .water
         fixture.submit("\(companion.slug)/2022-06.yaml", companion.text)
-        file = "inputs/\(c.slug)/2022-06.yaml"
+        // 2022-06报送.yaml, its Chinese in GBK (B1A8 CBCD) as a Chinese Windows system names it, is
+        // named with its stray bytes as \xNN.
+        file = "inputs/\(c.slug)/2022-06" + (c.placement == .gbkName ? "\\xB1\\xA8\\xCB\\xCD" : "") + ".yaml"
         let path = root.appendingPathComponent(file).path
         let fm = FileManager.default
         try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -401,6 +422,8 @@ struct BadInputRun {
         case .fifo:
             // A named pipe nobody writes to: opening and reading it would block forever.
             try #require(mkfifo(path, 0o644) == 0)
+        case .gbkName:
+            try TestPaths.write(c.bytes(), in: root, named: [Array("inputs".utf8), Array(c.slug.utf8), Array("2022-06".utf8) + BadInputCase.baosongInGBK + Array(".yaml".utf8)])
         }
     }
 
@@ -608,5 +631,14 @@ extension BadInputCase {
         // Mode 000: root (as in CI containers) reads it anyway, so it is accepted; anyone else is refused.
         isRoot ? .accepted("unreadable", placement: .unreadable)
                : .refused("unreadable", 1, 1, "permission denied: the file cannot be read", placement: .unreadable),
+
+        // MARK: Names
+        // A name no String holds: listed, charged to its folder's department, never dropped.
+        BadInputCase(name: "gbk-file-name", status: 2, counted: false, located: [.invalid(1, 1, notUTF8GBK)], placement: .gbkName, selfCheck: false),
     ]
+
+    /// 报送 in GBK.
+    static let baosongInGBK: [UInt8] = [0xB1, 0xA8, 0xCB, 0xCD]
+
+    static let notUTF8GBK = "the path is not UTF-8 (its stray bytes are shown as \\xNN); it looks GBK-encoded, as names from a Chinese Windows system are: rename the file or its folder"
 }

@@ -30,6 +30,17 @@ private func climate(replacing old: String, with new: String) -> RulesFixture {
         #expect(set.departments.members(of: rule.roles.responsible[0].unit).map(\.slug) == ["dongcheng"])
     }
 
+    /// A rule file whose name is not UTF-8 (副本 in GBK, a copy made on a Chinese Windows system)
+    /// is a finding at its path, where it used to be reported as a file that does not exist.
+    @Test func aRuleFileNamedInGBKIsAFinding() throws {
+        let fixture = RulesFixture()
+        try TestPaths.write(Array(RulesFixture.climate.utf8), in: fixture.root,
+                            named: [Array("pollution".utf8), [0xB8, 0xB1, 0xB1, 0xBE] + Array(".yaml".utf8)])
+        #expect(try problems(fixture) == [
+            "pollution/\\xB8\\xB1\\xB1\\xBE.yaml:1:1: error: the path is not UTF-8 (its stray bytes are shown as \\xNN); it looks GBK-encoded, as names from a Chinese Windows system are: rename the file or its folder",
+        ])
+    }
+
     @Test func brokenYAML() throws {
         #expect(try problems(climate(replacing: "      item: 17\n", with: "      item: [17\n")) == [
             "pollution/climate.yaml:9:14: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 8, column 13)",

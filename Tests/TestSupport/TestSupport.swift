@@ -21,6 +21,28 @@ public enum TestPaths {
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// Writes `contents` to a file named by bytes, which need not be UTF-8 (no `String` holds such a
+    /// name), making the folders on its way; `parts` are joined by `/` below `folder`.
+    public static func write(_ contents: [UInt8], in folder: URL, named parts: [[UInt8]]) throws {
+        var path = Array(folder.path.utf8)
+        for (i, part) in parts.enumerated() {
+            path += [UInt8(ascii: "/")] + part
+            let done = withCPath(path) { i == parts.count - 1 ? writeFile($0, contents) : (mkdir($0, 0o755) == 0 || errno == EEXIST) }
+            guard done else { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))]) }
+        }
+    }
+
+    private static func withCPath<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        (bytes + [0]).withUnsafeBufferPointer { body(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+    }
+
+    private static func writeFile(_ path: UnsafePointer<CChar>, _ contents: [UInt8]) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return contents.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) } == contents.count
+    }
 }
 
 /// A small but complete rules directory written to a scratch folder, with one file

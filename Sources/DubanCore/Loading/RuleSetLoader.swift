@@ -39,13 +39,19 @@ public enum RuleSetLoader {
             throw Unusable(description: "\(directory): no such directory")
         }
         guard isDirectory.boolValue else { throw Unusable(description: "\(directory): not a directory") }
-        let files = SourceFile.yamlFiles(under: directory).filter { scope.includes($0) }
+        // What the walk could not look into is a finding at its path, whatever the scope (it may
+        // hold any file); the rest is read by name.
+        let listed = SourceFile.yamlFiles(under: directory).filter { $0.failure != nil || scope.includes($0.path) }
         var set = RuleSet()
-        set.fileCount = files.count
+        set.fileCount = listed.count
         var diagnostics: [Diagnostic] = []
 
         func display(_ relative: String) -> String {
             directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+        }
+        var files: [String] = []
+        for entry in listed {
+            if let failure = entry.failure { diagnostics.append(failure.diagnostic(file: display(entry.path))) } else { files.append(entry.path) }
         }
         func withFile(_ relative: String, _ body: (Node, IssueLog) -> Void) {
             let shown = display(relative)

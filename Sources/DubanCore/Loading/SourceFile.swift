@@ -114,40 +114,90 @@ public enum SourceFile {
         }
     }
 
+    /// A `.yaml`/`.yml` file a folder walk found, or what the walk could not look into: a folder
+    /// it cannot open, a path that is not UTF-8 (shown with `\xNN` for its stray bytes). Those
+    /// carry their `failure`, and are reported like a file that cannot be read, never dropped.
+    public struct Listed: Sendable {
+        /// Relative to the walk's folder (a folder ends in `/`, the folder itself is ``), or, once
+        /// `SubmissionLoader.files` has listed it, the path to read.
+        public var path: String
+        public var failure: ReadFailure?
+
+        public init(path: String, failure: ReadFailure? = nil) {
+            self.path = path
+            self.failure = failure
+        }
+    }
+
     /// Every `.yaml`/`.yml` file below a directory, as relative paths, sorted. Hidden entries
     /// (and what they hold) are skipped; symbolic links are listed, never followed into loops.
-    public static func yamlFiles(under directory: String) -> [String] {
-        var found: [String] = []
-        walk(directory, relative: "", into: &found)
-        return found.sorted()
+    public static func yamlFiles(under directory: String) -> [Listed] {
+        var found: [Listed] = []
+        walk(Array(directory.utf8), relative: [], into: &found)
+        return found.sorted { $0.path < $1.path }
     }
 
     /// `yamlFiles` of one directory, named relative to the walk's start: read with readdir,
     /// which costs a small part of what FileManager's enumerator does (it rebuilds every path).
-    private static func walk(_ directory: String, relative prefix: String, into found: inout [String]) {
-        guard let handle = opendir(directory) else { return }
+    /// Names are taken as the bytes they are: one that is not UTF-8 is still walked and listed.
+    private static func walk(_ directory: [UInt8], relative prefix: [UInt8], into found: inout [Listed]) {
+        guard let handle = withCString(directory, opendir) else {
+            found.append(listed(prefix, failure: unlistable(errno: errno)))
+            return
+        }
         defer { closedir(handle) }
+        let slash = UInt8(ascii: "/")
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             // Also skips `.` and `..`.
-            if name.hasPrefix(".") { continue }
+            if name.first == UInt8(ascii: ".") { continue }
             let relative = prefix + name
-            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { found.append(relative) }
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            if isDirectory(entry.pointee.d_type, path) { walk(path, relative: relative + "/", into: &found) }
+            if name.suffix(5).elementsEqual(".yaml".utf8) || name.suffix(4).elementsEqual(".yml".utf8) { found.append(listed(relative)) }
+            let path = directory.last == slash ? directory + name : directory + [slash] + name
+            if isDirectory(entry.pointee.d_type, path) { walk(path, relative: relative + [slash], into: &found) }
         }
     }
 
+    /// A found path as text; one that is not UTF-8 cannot be opened by that text, so it fails.
+    private static func listed(_ path: [UInt8], failure: ReadFailure? = nil) -> Listed {
+        let name = FileNames.text(of: path)
+        return Listed(path: name.text, failure: failure ?? (name.isUTF8 ? nil : notUTF8(looksGBK: name.looksGBK)))
+    }
+
     /// Whether a directory entry is a directory itself (a symbolic link is not).
-    private static func isDirectory(_ type: UInt8, _ path: String) -> Bool {
+    private static func isDirectory(_ type: UInt8, _ path: [UInt8]) -> Bool {
         guard Int32(type) == Int32(DT_UNKNOWN) else { return Int32(type) == Int32(DT_DIR) }
         var status = stat()
-        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+        return withCString(path) { lstat($0, &status) } == 0 && status.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// `body` of the bytes as a C string.
+    private static func withCString<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        (bytes + [0]).withUnsafeBufferPointer { body(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+    }
+
+    /// Why a path that is not UTF-8 is not read.
+    private static func notUTF8(looksGBK: Bool) -> ReadFailure {
+        looksGBK
+            ? ReadFailure("the path is not UTF-8 (its stray bytes are shown as \\xNN); it looks GBK-encoded, as names from a Chinese Windows system are: rename the file or its folder",
+                          zh: "路径不是 UTF-8 编码（无法识别的字节显示为 \\xNN）；似乎是 GBK 编码（中文 Windows 系统中的文件名常见）：请重命名该文件或其所在目录")
+            : ReadFailure("the path is not UTF-8 (its stray bytes are shown as \\xNN): rename the file or its folder",
+                          zh: "路径不是 UTF-8 编码（无法识别的字节显示为 \\xNN）：请重命名该文件或其所在目录")
+    }
+
+    /// Why a folder that `opendir` refused (with `code`) is not walked.
+    private static func unlistable(errno code: Int32) -> ReadFailure {
+        if code == EACCES {
+            return ReadFailure("folder cannot be read: permission denied; no file in it was read",
+                               zh: "无法读取该目录：没有权限；其中的文件均未读取")
+        }
+        let reason = String(cString: strerror(code))
+        return ReadFailure("folder cannot be read (\(reason)); no file in it was read", zh: "无法读取该目录（系统报告：\(reason)）；其中的文件均未读取")
     }
 }
 
 /// Why a file's bytes could not be read, in English and in Chinese (a status file can be the one).
-public struct ReadFailure: Error {
+public struct ReadFailure: Error, Sendable {
     public var text: Bilingual
 
     init(_ en: String, zh: String) {

@@ -56,18 +56,18 @@ public enum SubmissionLoader {
     }
 
     /// The status files that `paths` name: a file as it is given, a folder's `.yaml`/`.yml` files
-    /// (walked recursively, in name order). `walkFolders: false` takes every path as a file
-    /// (self-check: a folder named x.yaml is an unreadable file). Needs no rules, so a check
-    /// lists its inputs while the rules load.
-    public static func files(in paths: [String], walkFolders: Bool = true) throws(Unusable) -> [String] {
-        var files: [String] = []
+    /// (walked recursively, in name order, with what the walk could not look into). `walkFolders:
+    /// false` takes every path as a file (self-check: a folder named x.yaml is an unreadable file).
+    /// Needs no rules, so a check lists its inputs while the rules load.
+    public static func files(in paths: [String], walkFolders: Bool = true) throws(Unusable) -> [SourceFile.Listed] {
+        var files: [SourceFile.Listed] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             if walkFolders, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 let prefix = path.hasSuffix("/") ? path : path + "/"
-                files += SourceFile.yamlFiles(under: path).map { prefix + $0 }
+                files += SourceFile.yamlFiles(under: path).map { SourceFile.Listed(path: prefix + $0.path, failure: $0.failure) }
             } else if FileManager.default.fileExists(atPath: path) || isSymbolicLink(path) {
-                files.append(path)
+                files.append(SourceFile.Listed(path: path))
             } else {
                 throw Unusable(description: "\(path): no such file or directory")
             }
@@ -76,14 +76,14 @@ public enum SubmissionLoader {
     }
 
     /// Reads and decodes `files`, and keeps the latest submission per department and month.
-    public static func load(files: [String], set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) -> Result {
+    public static func load(files: [SourceFile.Listed], set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) -> Result {
         load(files: files, set: set, asOf: asOf, limits: limits, beside: {}).0
     }
 
     /// `load(files:…)`, and meanwhile `beside`, work that needs nothing of the files (a check
     /// builds its evaluator so): one more task among the files', on cores busy already, where a
     /// thread of its own would hold the files' second thread back until it is done.
-    public static func load<Beside: Sendable>(files: [String], set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions,
+    public static func load<Beside: Sendable>(files: [SourceFile.Listed], set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions,
                                               beside: @Sendable () -> Beside) -> (Result, Beside) {
         let folding = Folding(fileCount: files.count)
         // Written by the task that runs it, read once all are done.
@@ -197,10 +197,12 @@ public enum SubmissionLoader {
         }
     }
 
-    /// Reads, parses and decodes one status file: straight from its events where it is clean
-    /// (`StatusFileEventDecoder`), else through a document, which explains every problem.
-    static func decode(file: String, set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) -> (Submission?, [Violation]) {
-        let sender = folderSender(of: file, in: set)
+    /// Reads, parses and decodes one listed status file (what the listing could not read is an
+    /// unreadable file): straight from its events where it is clean (`StatusFileEventDecoder`),
+    /// else through a document, which explains every problem.
+    static func decode(file listed: SourceFile.Listed, set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) -> (Submission?, [Violation]) {
+        let file = listed.path, sender = folderSender(of: file, in: set)
+        if let failure = listed.failure { return unreadable(failure.diagnostic(file: file), sender: sender, set: set) }
         switch SourceFile.read(path: file, maxBytes: limits.maxBytes) {
         case .failure(let failure):
             return unreadable(failure.diagnostic(file: file), sender: sender, set: set)

@@ -59,7 +59,7 @@ enum SourceText {
         }
     }
 
-    private static func hex(_ b: UInt8) -> String {
+    static func hex(_ b: UInt8) -> String {
         let digits = Array("0123456789ABCDEF")
         return String([digits[Int(b >> 4)], digits[Int(b & 0x0F)]])
     }

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import DubanCore
+
+/// What a folder walk cannot look into is listed with why, so that it is reported, never dropped.
+@Suite struct FolderWalkTests {
+    @Test func aFolderThatCannotBeOpenedIsListedWithWhy() {
+        let gone = TestPaths.scratchDirectory().appendingPathComponent("gone").path
+        let listed = SourceFile.yamlFiles(under: gone)
+        #expect(listed.map(\.path) == [""])
+        #expect(listed.first?.failure?.text.en == "folder cannot be read (No such file or directory); no file in it was read")
+    }
+
+    @Test(.disabled(if: geteuid() == 0, "root opens a folder of mode 000"))
+    func aFolderWithoutPermissionIsListedWithWhy() throws {
+        let root = TestPaths.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let locked = root.appendingPathComponent("dongcheng")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+        try Data("department: 东城区政府\n".utf8).write(to: locked.appendingPathComponent("2022-06.yaml"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
+        let listed = SourceFile.yamlFiles(under: root.path)
+        #expect(listed.map(\.path) == ["dongcheng/"])
+        #expect(listed.first?.failure?.text.en == "folder cannot be read: permission denied; no file in it was read")
+    }
+
+    @Test func namesThatAreNotUTF8AreListedWithWhy() throws {
+        let root = TestPaths.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestPaths.write([], in: root, named: [Array("shuiwu".utf8), Array("2022-05".utf8) + [0xFF] + Array(".yaml".utf8)])
+        try TestPaths.write([], in: root, named: [Array("shuiwu".utf8), Array("2022-06.yaml".utf8)])
+        let listed = SourceFile.yamlFiles(under: root.path)
+        #expect(listed.map(\.path) == ["shuiwu/2022-05\\xFF.yaml", "shuiwu/2022-06.yaml"])
+        #expect(listed.map { $0.failure?.text.en } == ["the path is not UTF-8 (its stray bytes are shown as \\xNN): rename the file or its folder", nil])
+    }
+}
