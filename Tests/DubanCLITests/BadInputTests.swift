@@ -122,7 +122,7 @@ extension BadInputCase {
 
 /// A hostile status file and what duban must make of it.
 struct BadInputCase: Sendable {
-    enum Placement: Sendable { case file, directory, symlinkLoop, danglingSymlink, fifo, unreadable, gbkName }
+    enum Placement: Sendable { case file, directory, symlinkLoop, danglingSymlink, fifo, unreadable, gbkName, controlName }
 
     var name: String
     /// Exit status of `check` (`self-check`: see `selfCheckStatus`).
@@ -287,7 +287,7 @@ struct BadInputCase: Sendable {
             // build on a busy machine; the case is about many entries, not about the report's size.
             let task = "  - {rule: pollution.climate.5.1, status: in-progress}\n"
             return Array(("department: 东城区政府\nperiod: 2022-06\nsubmitted: 2022-07-05\ntasks:\n" + String(repeating: task, count: manyEntries)).utf8)
-        case "unreadable", "gbk-file-name":
+        case "unreadable", "gbk-file-name", "terminal-escape-in-file-name":
             return text
         default:
             return nil
@@ -401,9 +401,10 @@ struct BadInputRun {
         department = ["dongcheng": "东城区政府", "shuiwu": "市水务局"][c.slug]!
         companion = c.slug == "shuiwu" ? BadInputCase.Companion.dongcheng : .water
         fixture.submit("\(companion.slug)/2022-06.yaml", companion.text)
-        // 2022-06报送.yaml, its Chinese in GBK (B1A8 CBCD) as a Chinese Windows system names it, is
-        // named with its stray bytes as \xNN.
-        file = "inputs/\(c.slug)/2022-06" + (c.placement == .gbkName ? "\\xB1\\xA8\\xCB\\xCD" : "") + ".yaml"
+        // 2022-06报送.yaml, its Chinese in GBK (B1A8 CBCD) as a Chinese Windows system names it, and
+        // a name with a terminal's erase-line escape are shown with those bytes escaped.
+        let odd = ["gbk-file-name": "\\xB1\\xA8\\xCB\\xCD", "terminal-escape-in-file-name": "\\u{1B}[2K"][c.name] ?? ""
+        file = "inputs/\(c.slug)/2022-06\(odd).yaml"
         let path = root.appendingPathComponent(file).path
         let fm = FileManager.default
         try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -424,6 +425,8 @@ struct BadInputRun {
             try #require(mkfifo(path, 0o644) == 0)
         case .gbkName:
             try TestPaths.write(c.bytes(), in: root, named: [Array("inputs".utf8), Array(c.slug.utf8), Array("2022-06".utf8) + BadInputCase.baosongInGBK + Array(".yaml".utf8)])
+        case .controlName:
+            try TestPaths.write(c.bytes(), in: root, named: [Array("inputs".utf8), Array(c.slug.utf8), Array("2022-06\u{1B}[2K.yaml".utf8)])
         }
     }
 
@@ -635,6 +638,10 @@ extension BadInputCase {
         // MARK: Names
         // A name no String holds: listed, charged to its folder's department, never dropped.
         BadInputCase(name: "gbk-file-name", status: 2, counted: false, located: [.invalid(1, 1, notUTF8GBK)], placement: .gbkName, selfCheck: false),
+        // A report must not print what a name holds: an escape that erases the line it stands on.
+        BadInputCase(name: "terminal-escape-in-file-name", status: 2, counted: false, located: [.invalid(1, 1,
+                     "the path holds a control character (shown as \\u{NNNN}), which would print as something else: rename the file or its folder")],
+                     placement: .controlName, selfCheck: false),
     ]
 
     /// 报送 in GBK.

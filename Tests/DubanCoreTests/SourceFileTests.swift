@@ -31,8 +31,12 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: root) }
         try TestPaths.write([], in: root, named: [Array("shuiwu".utf8), Array("2022-05".utf8) + [0xFF] + Array(".yaml".utf8)])
         try TestPaths.write([], in: root, named: [Array("shuiwu".utf8), Array("2022-06.yaml".utf8)])
+        try TestPaths.write([], in: root, named: [Array("shuiwu".utf8), Array("2022-07\n.yaml".utf8)])
         let listed = SourceFile.yamlFiles(under: root.path)
-        #expect(listed.map(\.path) == ["shuiwu/2022-05\\xFF.yaml", "shuiwu/2022-06.yaml"])
-        #expect(listed.map { $0.failure?.text.en } == ["the path is not UTF-8 (its stray bytes are shown as \\xNN): rename the file or its folder", nil])
+        #expect(listed.map(\.path) == ["shuiwu/2022-05\\xFF.yaml", "shuiwu/2022-06.yaml", "shuiwu/2022-07\\u{A}.yaml"])
+        #expect(listed.map { $0.failure?.text.en } == [
+            "the path is not UTF-8 (its stray bytes are shown as \\xNN): rename the file or its folder", nil,
+            "the path holds a control character (shown as \\u{NNNN}), which would print as something else: rename the file or its folder",
+        ])
     }
 }

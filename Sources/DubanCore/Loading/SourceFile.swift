@@ -115,8 +115,9 @@ public enum SourceFile {
     }
 
     /// A `.yaml`/`.yml` file a folder walk found, or what the walk could not look into: a folder
-    /// it cannot open, a path that is not UTF-8 (shown with `\xNN` for its stray bytes). Those
-    /// carry their `failure`, and are reported like a file that cannot be read, never dropped.
+    /// it cannot open, a path that is not UTF-8 or holds a control character (shown escaped,
+    /// `FileNames`). Those carry their `failure`, and are reported like a file that cannot be
+    /// read, never dropped.
     public struct Listed: Sendable {
         /// Relative to the walk's folder (a folder ends in `/`, the folder itself is ``), or, once
         /// `SubmissionLoader.files` has listed it, the path to read.
@@ -158,10 +159,11 @@ public enum SourceFile {
         }
     }
 
-    /// A found path as text; one that is not UTF-8 cannot be opened by that text, so it fails.
+    /// A found path as text. One that is not UTF-8 cannot be opened by that text, and one with a
+    /// control character would print as something else in a report: both fail.
     private static func listed(_ path: [UInt8], failure: ReadFailure? = nil) -> Listed {
         let name = FileNames.text(of: path)
-        return Listed(path: name.text, failure: failure ?? (name.isUTF8 ? nil : notUTF8(looksGBK: name.looksGBK)))
+        return Listed(path: name.text, failure: failure ?? name.problem.map(unnamed))
     }
 
     /// Whether a directory entry is a directory itself (a symbolic link is not).
@@ -176,13 +178,19 @@ public enum SourceFile {
         (bytes + [0]).withUnsafeBufferPointer { body(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
     }
 
-    /// Why a path that is not UTF-8 is not read.
-    private static func notUTF8(looksGBK: Bool) -> ReadFailure {
-        looksGBK
-            ? ReadFailure("the path is not UTF-8 (its stray bytes are shown as \\xNN); it looks GBK-encoded, as names from a Chinese Windows system are: rename the file or its folder",
-                          zh: "路径不是 UTF-8 编码（无法识别的字节显示为 \\xNN）；似乎是 GBK 编码（中文 Windows 系统中的文件名常见）：请重命名该文件或其所在目录")
-            : ReadFailure("the path is not UTF-8 (its stray bytes are shown as \\xNN): rename the file or its folder",
-                          zh: "路径不是 UTF-8 编码（无法识别的字节显示为 \\xNN）：请重命名该文件或其所在目录")
+    /// Why a path whose name cannot be shown as it is is not read.
+    private static func unnamed(_ problem: FileNames.Problem) -> ReadFailure {
+        switch problem {
+        case .controlCharacter:
+            ReadFailure("the path holds a control character (shown as \\u{NNNN}), which would print as something else: rename the file or its folder",
+                        zh: "路径中含有控制字符（显示为 \\u{NNNN}），打印出来会变成别的样子：请重命名该文件或其所在目录")
+        case .notUTF8(looksGBK: true):
+            ReadFailure("the path is not UTF-8 (its stray bytes are shown as \\xNN); it looks GBK-encoded, as names from a Chinese Windows system are: rename the file or its folder",
+                        zh: "路径不是 UTF-8 编码（无法识别的字节显示为 \\xNN）；似乎是 GBK 编码（中文 Windows 系统中的文件名常见）：请重命名该文件或其所在目录")
+        case .notUTF8(looksGBK: false):
+            ReadFailure("the path is not UTF-8 (its stray bytes are shown as \\xNN): rename the file or its folder",
+                        zh: "路径不是 UTF-8 编码（无法识别的字节显示为 \\xNN）：请重命名该文件或其所在目录")
+        }
     }
 
     /// Why a folder that `opendir` refused (with `code`) is not walked.
