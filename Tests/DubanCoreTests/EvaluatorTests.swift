@@ -319,6 +319,38 @@ extension DeadlineTests {
         #expect(v.location?.line == 1 && v.location?.column == 13)
     }
 
+    /// Anywhere below a department's folder is its own: a folder named for another unit inside it
+    /// does not let it report in that unit's name.
+    @Test func aFileDeeperInADepartmentsFolderIsStillItsOwn() throws {
+        let f = EvaluationFixture()
+        f.submit("dongcheng/old/2022-04.yaml", "department: 市水务局\nperiod: 2022-04\nsubmitted: 2022-05-06\n")
+        f.submit("dongcheng/shuiwu/2022-04.yaml", "department: 市水务局\nperiod: 2022-04\nsubmitted: 2022-05-06\n")
+        let (violations, result) = try check(f, asOf: "2022-05-06")
+        #expect(result.accepted.isEmpty)
+        #expect(violations.filter { $0.kind == .notAssigned }.map { "\($0.department ?? "-") \($0.location?.file.split(separator: "/").suffix(3).joined(separator: "/") ?? "-")" }
+                == ["东城区政府 dongcheng/old/2022-04.yaml", "东城区政府 dongcheng/shuiwu/2022-04.yaml"])
+    }
+
+    /// The outermost department folder counts, from the folder a check walks down: a folder above
+    /// it (a user named bda, say) names nobody; a file named alone has only its own folder.
+    @Test func theSenderIsTheOutermostDepartmentFolderFromWhereTheWalkStarts() throws {
+        let (set, _) = try RuleSetLoader.load(directory: EvaluationFixture().rules.path)
+        func sender(_ relative: String, under folder: String) -> String? {
+            SubmissionLoader.folderSender(of: .init(SourceFile.Listed(path: relative), under: folder), in: set)?.slug
+        }
+        #expect(sender("dongcheng/2022-06.yaml", under: "inputs") == "dongcheng")
+        #expect(sender("dongcheng/shuiwu/2022-06.yaml", under: "inputs") == "dongcheng")
+        #expect(sender("2022/shuiwu/06.yaml", under: "inputs//") == "shuiwu")
+        #expect(sender("2022-06.yaml", under: "inputs/dongcheng/") == "dongcheng")
+        #expect(sender("old/2022-06.yaml", under: "./inputs/dongcheng") == "dongcheng")
+        #expect(sender("shuiwu/2022-06.yaml", under: "/home/xicheng/inputs") == "shuiwu")
+        #expect(sender("2022-06.yaml", under: "/home/xicheng/inputs") == nil)
+        #expect(sender("shuiwu/2022-06.yaml", under: "/") == "shuiwu")
+        #expect(SubmissionLoader.folderSender(of: .init(file: "/data/xicheng/inputs/shuiwu//2022-06.yaml"), in: set)?.slug == "shuiwu")
+        #expect(SubmissionLoader.folderSender(of: .init(file: "inputs/dongcheng/old/2022-06.yaml"), in: set) == nil)
+        #expect(SubmissionLoader.folderSender(of: .init(file: "2022-06.yaml"), in: set) == nil)
+    }
+
     @Test func unknownRuleSuggestsTheClosest() throws {
         let f = EvaluationFixture()
         f.submit("shuiwu/2022-04.yaml", water("2022-04", submitted: "2022-05-06", extra: "  - {rule: pollution.climate.2.11, status: done, completed: 2022-04-01}"))

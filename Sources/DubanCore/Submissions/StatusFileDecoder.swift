@@ -7,7 +7,7 @@ import DubanYAML
 struct StatusFileDecoder {
     let set: RuleSet
     let file: String
-    /// The department owning the folder the file sits in (`inputs/<slug>/…`), if any.
+    /// The department whose folder the file sits in (`inputs/<slug>/…`, `SubmissionLoader.folderSender`), if any.
     let folderSender: Department?
     let asOf: Day
     private let build: ViolationBuilder

@@ -44,6 +44,38 @@ public enum SubmissionLoader {
         public var fileCount = 0
     }
 
+    /// A status file to read, as `files(in:)` lists it.
+    public struct Input: Sendable {
+        public var path: String
+        /// Why it cannot be read at all, where the listing found that already (`SourceFile.Listed`).
+        public var failure: ReadFailure?
+        /// Where, among the `/`-separated parts of `path`, the folders that may name the sender
+        /// begin: at the folder a walk started at, or at a file's own folder.
+        let sendersFrom: Int
+
+        /// A file named alone: its own folder may name its sender.
+        public init(file path: String) {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            self.init(path: path, failure: nil, sendersFrom: parts.dropLast().lastIndex { !$0.isEmpty } ?? parts.count - 1)
+        }
+
+        /// A file a walk of `folder` found (`listed.path` relative to it): every folder from `folder`
+        /// down may name its sender.
+        init(_ listed: SourceFile.Listed, under folder: String) {
+            var root = Substring(folder)
+            while root.count > 1, root.hasSuffix("/") { root.removeLast() }
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            self.init(path: prefix + listed.path, failure: listed.failure,
+                      sendersFrom: root.split(separator: "/", omittingEmptySubsequences: false).count - 1)
+        }
+
+        private init(path: String, failure: ReadFailure?, sendersFrom: Int) {
+            self.path = path
+            self.failure = failure
+            self.sendersFrom = sendersFrom
+        }
+    }
+
     /// Why an input path cannot be used at all (it does not exist).
     public struct Unusable: Error, CustomStringConvertible {
         public var description: String
@@ -59,15 +91,14 @@ public enum SubmissionLoader {
     /// (walked recursively, in name order, with what the walk could not look into). `walkFolders:
     /// false` takes every path as a file (self-check: a folder named x.yaml is an unreadable file).
     /// Needs no rules, so a check lists its inputs while the rules load.
-    public static func files(in paths: [String], walkFolders: Bool = true) throws(Unusable) -> [SourceFile.Listed] {
-        var files: [SourceFile.Listed] = []
+    public static func files(in paths: [String], walkFolders: Bool = true) throws(Unusable) -> [Input] {
+        var files: [Input] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             if walkFolders, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                let prefix = path.hasSuffix("/") ? path : path + "/"
-                files += SourceFile.yamlFiles(under: path).map { SourceFile.Listed(path: prefix + $0.path, failure: $0.failure) }
+                files += SourceFile.yamlFiles(under: path).map { Input($0, under: path) }
             } else if FileManager.default.fileExists(atPath: path) || isSymbolicLink(path) {
-                files.append(SourceFile.Listed(path: path))
+                files.append(Input(file: path))
             } else {
                 throw Unusable(description: "\(path): no such file or directory")
             }
@@ -76,14 +107,14 @@ public enum SubmissionLoader {
     }
 
     /// Reads and decodes `files`, and keeps the latest submission per department and month.
-    public static func load(files: [SourceFile.Listed], set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) -> Result {
+    public static func load(files: [Input], set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) -> Result {
         load(files: files, set: set, asOf: asOf, limits: limits, beside: {}).0
     }
 
     /// `load(files:…)`, and meanwhile `beside`, work that needs nothing of the files (a check
     /// builds its evaluator so): one more task among the files', on cores busy already, where a
     /// thread of its own would hold the files' second thread back until it is done.
-    public static func load<Beside: Sendable>(files: [SourceFile.Listed], set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions,
+    public static func load<Beside: Sendable>(files: [Input], set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions,
                                               beside: @Sendable () -> Beside) -> (Result, Beside) {
         let folding = Folding(fileCount: files.count)
         // Written by the task that runs it, read once all are done.
@@ -200,9 +231,9 @@ public enum SubmissionLoader {
     /// Reads, parses and decodes one listed status file (what the listing could not read is an
     /// unreadable file): straight from its events where it is clean (`StatusFileEventDecoder`),
     /// else through a document, which explains every problem.
-    static func decode(file listed: SourceFile.Listed, set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) -> (Submission?, [Violation]) {
-        let file = listed.path, sender = folderSender(of: file, in: set)
-        if let failure = listed.failure { return unreadable(failure.diagnostic(file: file), sender: sender, set: set) }
+    static func decode(file input: Input, set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) -> (Submission?, [Violation]) {
+        let file = input.path, sender = folderSender(of: input, in: set)
+        if let failure = input.failure { return unreadable(failure.diagnostic(file: file), sender: sender, set: set) }
         switch SourceFile.read(path: file, maxBytes: limits.maxBytes) {
         case .failure(let failure):
             return unreadable(failure.diagnostic(file: file), sender: sender, set: set)
@@ -219,7 +250,7 @@ public enum SubmissionLoader {
     /// the tests and the `status` fuzz target hold the two to that.
     public static func bothReadings(of bytes: [UInt8], file: String, set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions)
         -> (events: Submission?, document: (Submission?, [Violation])) {
-        let sender = folderSender(of: file, in: set)
+        let sender = folderSender(of: Input(file: file), in: set)
         return (StatusFileEventDecoder(set: set, file: file, folderSender: sender, asOf: asOf).decode(bytes, limits: limits),
                 decodeDocument(bytes, file: file, sender: sender, set: set, asOf: asOf, limits: limits))
     }
@@ -241,19 +272,16 @@ public enum SubmissionLoader {
                                                           department: sender?.name, subject: "file")])
     }
 
-    /// The department whose slug names the file's folder (`inputs/<slug>/…`): the file's sender.
-    static func folderSender(of file: String, in set: RuleSet) -> Department? {
-        // The path's last two non-empty parts, found from its end in its bytes.
-        let path = file.utf8, slash = UInt8(ascii: "/")
-        func part(endingBefore end: String.Index) -> Range<String.Index>? {
-            var end = end
-            while end > path.startIndex, path[path.index(before: end)] == slash { end = path.index(before: end) }
-            guard end > path.startIndex else { return nil }
-            return (path[..<end].lastIndex(of: slash).map(path.index(after:)) ?? path.startIndex)..<end
+    /// The department whose slug names a folder of the file (`inputs/<slug>/…`): the file's
+    /// sender. The outermost such folder from where the senders begin counts, so that a folder
+    /// named for another unit inside a department's own does not let it report in that name.
+    static func folderSender(of input: Input, in set: RuleSet) -> Department? {
+        let parts = input.path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        guard input.sendersFrom < parts.count else { return nil }
+        for folder in parts[input.sendersFrom...] where !folder.isEmpty {
+            if let department = set.departments.department(slug: String(folder)) { return department }
         }
-        guard let name = part(endingBefore: path.endIndex), let folderRange = part(endingBefore: name.lowerBound),
-              let folder = String(path[folderRange]) else { return nil }
-        return set.departments.department(slug: folder)
+        return nil
     }
 
     private static func isSymbolicLink(_ path: String) -> Bool {

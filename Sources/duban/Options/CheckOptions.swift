@@ -58,7 +58,7 @@ struct CheckOptions: ParsableArguments {
 /// Reads the submissions, building the evaluator (who owes what) meanwhile, and checks the
 /// ledgers the accepted ones name (docs/ledgers.md); the ledgers' whole violations join the
 /// loader's, their rows' compact findings are returned apart (`ViolationList` sorts them in).
-func loadSubmissions(_ files: [SourceFile.Listed], set: RuleSet, asOf: Day)
+func loadSubmissions(_ files: [SubmissionLoader.Input], set: RuleSet, asOf: Day)
     -> (loaded: SubmissionLoader.Result, ledgers: SubmissionLedgers.Outcome, evaluator: Evaluator) {
     var (loaded, evaluator) = SubmissionLoader.load(files: files, set: set, asOf: asOf, beside: { Evaluator(set: set, asOf: asOf) })
     let ledgers = SubmissionLedgers.check(loaded.accepted, set: set)
@@ -70,8 +70,8 @@ func loadSubmissions(_ files: [SourceFile.Listed], set: RuleSet, asOf: Day)
 /// (`SubmissionLoader.files(in:)`), listed meanwhile on this one: a long list is thus made in
 /// this thread's memory, where the rest of the check works. A path that does not exist ends
 /// the command with status 2, after any problem of the rules, which is reported first.
-func rulesAndInputs(_ rules: RulesLoading, paths: [String], walkFolders: Bool = true) -> (RuleSet, [SourceFile.Listed]) {
-    let listed = Result<[SourceFile.Listed], SubmissionLoader.Unusable> { () throws(SubmissionLoader.Unusable) in
+func rulesAndInputs(_ rules: RulesLoading, paths: [String], walkFolders: Bool = true) -> (RuleSet, [SubmissionLoader.Input]) {
+    let listed = Result<[SubmissionLoader.Input], SubmissionLoader.Unusable> { () throws(SubmissionLoader.Unusable) in
         try SubmissionLoader.files(in: paths, walkFolders: walkFolders)
     }
     let set = usableRules(rules.wait(), directory: rules.directory)
