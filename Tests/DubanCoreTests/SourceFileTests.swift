@@ -26,6 +26,16 @@ import TestSupport
         #expect(listed.first?.failure?.text.en == "folder cannot be read: permission denied; no file in it was read")
     }
 
+    /// `.YAML` is a YAML file too: a Windows system may write the extension in capitals.
+    @Test func extensionsAreReadInAnyCase() throws {
+        let root = TestPaths.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for name in ["a.YAML", "b.Yml", "c.yaml", "d.yaml.txt", "e.xlsx", "yaml", ".hidden.yaml"] {
+            try Data().write(to: root.appendingPathComponent(name))
+        }
+        #expect(SourceFile.yamlFiles(under: root.path).map(\.path) == ["a.YAML", "b.Yml", "c.yaml"])
+    }
+
     @Test func namesThatAreNotUTF8AreListedWithWhy() throws {
         let root = TestPaths.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -130,7 +130,7 @@ public enum SourceFile {
         }
     }
 
-    /// Every `.yaml`/`.yml` file below a directory, as relative paths, sorted. Hidden entries
+    /// Every `.yaml`/`.yml` file (in any case) below a directory, as relative paths, sorted. Hidden entries
     /// (and what they hold) are skipped; symbolic links are listed, never followed into loops.
     public static func yamlFiles(under directory: String) -> [Listed] {
         var found: [Listed] = []
@@ -153,10 +153,16 @@ public enum SourceFile {
             // Also skips `.` and `..`.
             if name.first == UInt8(ascii: ".") { continue }
             let relative = prefix + name
-            if name.suffix(5).elementsEqual(".yaml".utf8) || name.suffix(4).elementsEqual(".yml".utf8) { found.append(listed(relative)) }
+            if isYAML(name) { found.append(listed(relative)) }
             let path = directory.last == slash ? directory + name : directory + [slash] + name
             if isDirectory(entry.pointee.d_type, path) { walk(path, relative: relative + [slash], into: &found) }
         }
+    }
+
+    /// Whether a name ends in `.yaml` or `.yml`, in any case (a Windows system may write `.YAML`).
+    private static func isYAML(_ name: [UInt8]) -> Bool {
+        let lower = name.suffix(5).map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 0x20 : $0 }
+        return lower.elementsEqual(".yaml".utf8) || lower.suffix(4).elementsEqual(".yml".utf8)
     }
 
     /// A found path as text. One that is not UTF-8 cannot be opened by that text, and one with a
