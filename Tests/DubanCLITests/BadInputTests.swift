@@ -122,7 +122,11 @@ extension BadInputCase {
 
 /// A hostile status file and what duban must make of it.
 struct BadInputCase: Sendable {
-    enum Placement: Sendable { case file, directory, symlinkLoop, danglingSymlink, fifo, unreadable, gbkName, controlName }
+    enum Placement: Sendable, Equatable {
+        case file, directory, symlinkLoop, danglingSymlink, fifo, unreadable
+        /// A file named by these bytes (not UTF-8, or holding a control character), which duban shows as `shown`.
+        case oddName(bytes: [UInt8], shown: String)
+    }
 
     var name: String
     /// Exit status of `check` (`self-check`: see `selfCheckStatus`).
@@ -401,10 +405,11 @@ struct BadInputRun {
         department = ["dongcheng": "东城区政府", "shuiwu": "市水务局"][c.slug]!
         companion = c.slug == "shuiwu" ? BadInputCase.Companion.dongcheng : .water
         fixture.submit("\(companion.slug)/2022-06.yaml", companion.text)
-        // 2022-06报送.yaml, its Chinese in GBK (B1A8 CBCD) as a Chinese Windows system names it, and
-        // a name with a terminal's erase-line escape are shown with those bytes escaped.
-        let odd = ["gbk-file-name": "\\xB1\\xA8\\xCB\\xCD", "terminal-escape-in-file-name": "\\u{1B}[2K"][c.name] ?? ""
-        file = "inputs/\(c.slug)/2022-06\(odd).yaml"
+        if case .oddName(_, let shown) = c.placement {
+            file = "inputs/\(c.slug)/\(shown)"
+        } else {
+            file = "inputs/\(c.slug)/2022-06.yaml"
+        }
         let path = root.appendingPathComponent(file).path
         let fm = FileManager.default
         try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -423,10 +428,8 @@ struct BadInputRun {
         case .fifo:
             // A named pipe nobody writes to: opening and reading it would block forever.
             try #require(mkfifo(path, 0o644) == 0)
-        case .gbkName:
-            try TestPaths.write(c.bytes(), in: root, named: [Array("inputs".utf8), Array(c.slug.utf8), Array("2022-06".utf8) + BadInputCase.baosongInGBK + Array(".yaml".utf8)])
-        case .controlName:
-            try TestPaths.write(c.bytes(), in: root, named: [Array("inputs".utf8), Array(c.slug.utf8), Array("2022-06\u{1B}[2K.yaml".utf8)])
+        case .oddName(let bytes, _):
+            try TestPaths.write(c.bytes(), in: root, named: [Array("inputs".utf8), Array(c.slug.utf8), bytes])
         }
     }
 
@@ -636,16 +639,16 @@ extension BadInputCase {
                : .refused("unreadable", 1, 1, "permission denied: the file cannot be read", placement: .unreadable),
 
         // MARK: Names
-        // A name no String holds: listed, charged to its folder's department, never dropped.
-        BadInputCase(name: "gbk-file-name", status: 2, counted: false, located: [.invalid(1, 1, notUTF8GBK)], placement: .gbkName, selfCheck: false),
-        // A report must not print what a name holds: an escape that erases the line it stands on.
+        // 2022-06报送.yaml with its Chinese in GBK, as a Chinese Windows system names it: a name no
+        // String holds, listed with its bytes escaped, charged to its folder's department, never dropped.
+        BadInputCase(name: "gbk-file-name", status: 2, counted: false, located: [.invalid(1, 1, notUTF8GBK)],
+                     placement: .oddName(bytes: Array("2022-06".utf8) + [0xB1, 0xA8, 0xCB, 0xCD] + Array(".yaml".utf8), shown: "2022-06\\xB1\\xA8\\xCB\\xCD.yaml"),
+                     selfCheck: false),
+        // A report must not print what a name holds: here an escape that erases the line it stands on.
         BadInputCase(name: "terminal-escape-in-file-name", status: 2, counted: false, located: [.invalid(1, 1,
                      "the path holds a control character (shown as \\u{NNNN}), which would print as something else: rename the file or its folder")],
-                     placement: .controlName, selfCheck: false),
+                     placement: .oddName(bytes: Array("2022-06\u{1B}[2K.yaml".utf8), shown: "2022-06\\u{1B}[2K.yaml"), selfCheck: false),
     ]
-
-    /// 报送 in GBK.
-    static let baosongInGBK: [UInt8] = [0xB1, 0xA8, 0xCB, 0xCD]
 
     static let notUTF8GBK = "the path is not UTF-8 (its stray bytes are shown as \\xNN); it looks GBK-encoded, as names from a Chinese Windows system are: rename the file or its folder"
 }

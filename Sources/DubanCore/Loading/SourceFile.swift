@@ -119,8 +119,8 @@ public enum SourceFile {
     /// `FileNames`). Those carry their `failure`, and are reported like a file that cannot be
     /// read, never dropped.
     public struct Listed: Sendable {
-        /// Relative to the walk's folder (a folder ends in `/`, the folder itself is ``), or, once
-        /// `SubmissionLoader.files` has listed it, the path to read.
+        /// Relative to the walk's folder: a folder that cannot be opened ends in `/`, and the walk's
+        /// own folder is the empty path.
         public var path: String
         public var failure: ReadFailure?
 
@@ -130,8 +130,9 @@ public enum SourceFile {
         }
     }
 
-    /// Every `.yaml`/`.yml` file (in any case) below a directory, as relative paths, sorted. Hidden entries
-    /// (and what they hold) are skipped; symbolic links are listed, never followed into loops.
+    /// Every `.yaml`/`.yml` file (in any case) below a directory, as relative paths, sorted.
+    /// Hidden entries (and what they hold) are skipped; symbolic links are listed, never followed
+    /// into loops.
     public static func yamlFiles(under directory: String) -> [Listed] {
         var found: [Listed] = []
         walk(Array(directory.utf8), relative: [], into: &found)

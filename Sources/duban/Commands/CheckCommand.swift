@@ -8,10 +8,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check every submission and report every violation, grouped by accountable department.",
         discussion: """
-        Folders are walked recursively and files read in name order. A file anywhere in inputs/<slug>/ \
-        is sent by the department with that slug (docs/checks.md). Later submissions for the same department and month \
-        supersede earlier ones; the superseded ones are listed. The ledgers a status file names \
-        under ledgers: are checked row by row with it (docs/ledgers.md).
+        Folders are walked recursively and files read in name order. A file anywhere in \
+        inputs/<slug>/ is sent by the department with that slug (docs/checks.md). Later submissions \
+        for the same department and month supersede earlier ones; the superseded ones are listed. \
+        The ledgers a status file names under ledgers: are checked row by row with it (docs/ledgers.md).
 
         Examples:
           duban check                                  # inputs/ as of today (or as_of in .duban.yml)
