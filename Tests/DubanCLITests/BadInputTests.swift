@@ -81,6 +81,27 @@ import TestSupport
         #expect(report.violations(of: "市水务局") == (try BadInputCase.companionAlone(.water)))
     }
 
+    /// A department's folder that is a link to a folder elsewhere is not walked, and says so: it
+    /// is refused at its path, charged to the department, and the others are checked in full.
+    @Test func aDepartmentFolderThatIsALinkIsRefusedNotDropped() throws {
+        let fixture = EvaluationFixture()
+        let root = fixture.inputs.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        fixture.submit("shuiwu/2022-06.yaml", BadInputCase.Companion.water.text)
+        let store = root.appendingPathComponent("store")
+        try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true)
+        try Data(BadInputCase.valid.utf8).write(to: store.appendingPathComponent("2022-06.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: fixture.inputs.appendingPathComponent("dongcheng").path, withDestinationPath: "../store")
+        let outcome = try DubanProcess.run(["check", "inputs", "--rules", fixture.rules.path, "--as-of", BadInputCase.asOf, "--format", "json", "--lang", "en"],
+                                           in: root, timeout: 10)
+        let report = try BadInputReport(outcome)
+        #expect(outcome.status == 2)
+        #expect(report.located(in: "inputs/dongcheng/") == [.invalid(1, 1,
+                "symbolic link to a folder: not followed, so no file in it was read; give duban the folder itself, or copy the files here")])
+        #expect(report.departments(locatedIn: "inputs/dongcheng/") == ["东城区政府"])
+        #expect(report.violations(of: "市水务局") == (try BadInputCase.companionAlone(.water)))
+    }
+
     /// Every fixture file belongs to a case, and every case has its bytes.
     @Test func everyFixtureFileHasACase() throws {
         let names = Set(BadInputCase.table.map(\.name))

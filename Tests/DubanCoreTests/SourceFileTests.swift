@@ -26,6 +26,25 @@ import TestSupport
         #expect(listed.first?.failure?.text.en == "folder cannot be read: permission denied; no file in it was read")
     }
 
+    /// A link to a folder is listed with why it is not walked: it could lead anywhere (the root,
+    /// another department's folder) or back up into a loop. A link named as YAML is a file.
+    @Test func linksToFoldersAreListedNotWalked() throws {
+        let root = TestPaths.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appendingPathComponent("store/shuiwu"), withIntermediateDirectories: true)
+        try Data().write(to: root.appendingPathComponent("store/shuiwu/2022-06.yaml"))
+        try fm.createDirectory(at: root.appendingPathComponent("inputs/dongcheng"), withIntermediateDirectories: true)
+        try Data().write(to: root.appendingPathComponent("inputs/dongcheng/2022-06.yaml"))
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("inputs/shuiwu").path, withDestinationPath: "../store/shuiwu")
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("inputs/dongcheng/up").path, withDestinationPath: "..")
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("inputs/dongcheng/2022-07.yaml").path, withDestinationPath: "2022-06.yaml")
+        let listed = SourceFile.yamlFiles(under: root.appendingPathComponent("inputs").path)
+        #expect(listed.map(\.path) == ["dongcheng/2022-06.yaml", "dongcheng/2022-07.yaml", "dongcheng/up/", "shuiwu/"])
+        let why = "symbolic link to a folder: not followed, so no file in it was read; give duban the folder itself, or copy the files here"
+        #expect(listed.map { $0.failure?.text.en } == [nil, nil, why, why])
+    }
+
     /// `.YAML` is a YAML file too: a Windows system may write the extension in capitals.
     @Test func extensionsAreReadInAnyCase() throws {
         let root = TestPaths.scratchDirectory()

@@ -131,8 +131,9 @@ public enum SourceFile {
     }
 
     /// Every `.yaml`/`.yml` file (in any case) below a directory, as relative paths, sorted.
-    /// Hidden entries (and what they hold) are skipped; symbolic links are listed, never followed
-    /// into loops.
+    /// Hidden entries (and what they hold) are skipped. A symbolic link is listed as a file when
+    /// its name says YAML; a link to a folder is not walked (it could lead anywhere, or back up
+    /// into a loop) but listed with its failure, so that what it holds is not left out unsaid.
     public static func yamlFiles(under directory: String) -> [Listed] {
         var found: [Listed] = []
         walk(Array(directory.utf8), relative: [], into: &found)
@@ -156,8 +157,30 @@ public enum SourceFile {
             let relative = prefix + name
             if isYAML(name) { found.append(listed(relative)) }
             let path = directory.last == slash ? directory + name : directory + [slash] + name
-            if isDirectory(entry.pointee.d_type, path) { walk(path, relative: relative + [slash], into: &found) }
+            switch kind(entry.pointee.d_type, path) {
+            case .folder: walk(path, relative: relative + [slash], into: &found)
+            case .linkToFolder: found.append(listed(relative + [slash], failure: linkToFolder))
+            case .other: break
+            }
         }
+    }
+
+    private enum EntryKind { case folder, linkToFolder, other }
+
+    /// What a directory entry is, as far as the walk cares; the file system is asked only about
+    /// links and entries of unknown type, not about each file.
+    private static func kind(_ type: UInt8, _ path: [UInt8]) -> EntryKind {
+        var status = stat()
+        switch Int(type) {
+        case Int(DT_DIR): return .folder
+        case Int(DT_LNK): break
+        case Int(DT_UNKNOWN):
+            guard withCString(path, { lstat($0, &status) }) == 0 else { return .other }
+            if status.st_mode & S_IFMT == S_IFDIR { return .folder }
+            guard status.st_mode & S_IFMT == S_IFLNK else { return .other }
+        default: return .other
+        }
+        return withCString(path, { stat($0, &status) }) == 0 && status.st_mode & S_IFMT == S_IFDIR ? .linkToFolder : .other
     }
 
     /// Whether a name ends in `.yaml` or `.yml`, in any case (a Windows system may write `.YAML`).
@@ -171,13 +194,6 @@ public enum SourceFile {
     private static func listed(_ path: [UInt8], failure: ReadFailure? = nil) -> Listed {
         let name = FileNames.text(of: path)
         return Listed(path: name.text, failure: failure ?? name.problem.map(unnamed))
-    }
-
-    /// Whether a directory entry is a directory itself (a symbolic link is not).
-    private static func isDirectory(_ type: UInt8, _ path: [UInt8]) -> Bool {
-        guard Int32(type) == Int32(DT_UNKNOWN) else { return Int32(type) == Int32(DT_DIR) }
-        var status = stat()
-        return withCString(path) { lstat($0, &status) } == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 
     /// `body` of the bytes as a C string.
@@ -199,6 +215,11 @@ public enum SourceFile {
                         zh: "路径不是 UTF-8 编码（无法识别的字节显示为 \\xNN）：请重命名该文件或其所在目录")
         }
     }
+
+    /// Why a symbolic link to a folder is not walked.
+    private static let linkToFolder = ReadFailure(
+        "symbolic link to a folder: not followed, so no file in it was read; give duban the folder itself, or copy the files here",
+        zh: "指向目录的符号链接：不跟随读取，其中的文件均未读取；请直接指定该目录，或把文件复制到此处")
 
     /// Why a folder that `opendir` refused (with `code`) is not walked.
     private static func unlistable(errno code: Int32) -> ReadFailure {
