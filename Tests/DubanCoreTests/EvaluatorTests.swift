@@ -336,7 +336,9 @@ extension DeadlineTests {
     @Test func theSenderIsTheOutermostDepartmentFolderFromWhereTheWalkStarts() throws {
         let (set, _) = try RuleSetLoader.load(directory: EvaluationFixture().rules.path)
         func sender(_ relative: String, under folder: String) -> String? {
-            SubmissionLoader.folderSender(of: .init(SourceFile.Listed(path: relative), under: folder), in: set)?.slug
+            // As the walk of `folder` lists the file: its path starts with the folder.
+            let listed = SourceFile.Listed(path: (folder.hasSuffix("/") ? folder : folder + "/") + relative)
+            return SubmissionLoader.folderSender(of: .init(listed, under: folder), in: set)?.slug
         }
         #expect(sender("dongcheng/2022-06.yaml", under: "inputs") == "dongcheng")
         #expect(sender("dongcheng/shuiwu/2022-06.yaml", under: "inputs") == "dongcheng")

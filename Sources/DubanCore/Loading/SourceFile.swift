@@ -119,56 +119,72 @@ public enum SourceFile {
     /// `FileNames`). Those carry their `failure`, and are reported like a file that cannot be
     /// read, never dropped.
     public struct Listed: Sendable {
-        /// Relative to the walk's folder: a folder that cannot be opened ends in `/`, and the walk's
-        /// own folder is the empty path.
+        /// The path below the walk's folder, after the walk's `start`: a folder that cannot be
+        /// opened ends in `/`, and the walk's own folder is `start` alone.
         public var path: String
-        public var failure: ReadFailure?
+        /// Held by reference: few entries have one, and a list of 100,000 stays 24 bytes an entry.
+        private let unreadable: Unreadable?
+
+        public var failure: ReadFailure? { unreadable?.failure }
 
         public init(path: String, failure: ReadFailure? = nil) {
             self.path = path
-            self.failure = failure
+            self.unreadable = failure.map(Unreadable.init)
+        }
+
+        private final class Unreadable: Sendable {
+            let failure: ReadFailure
+            init(_ failure: ReadFailure) { self.failure = failure }
         }
     }
 
-    /// Every `.yaml`/`.yml` file (in any case) below a directory, as relative paths, sorted.
+    /// Every `.yaml`/`.yml` file (in any case) below a directory, as paths relative to it with
+    /// `start` before them (a check puts its folder there: each path is made once), sorted.
     /// Hidden entries (and what they hold) are skipped. A symbolic link is listed as a file when
     /// its name says YAML; a link to a folder is not walked (it could lead anywhere, or back up
     /// into a loop) but listed with its failure, so that what it holds is not left out unsaid.
-    public static func yamlFiles(under directory: String) -> [Listed] {
+    public static func yamlFiles(under directory: String, startingWith start: String = "") -> [Listed] {
         var found: [Listed] = []
-        walk(Array(directory.utf8), relative: [], into: &found)
-        return found.sorted { $0.path < $1.path }
+        walk(Array(directory.utf8), relative: [], start: start, into: &found)
+        found.sort { $0.path < $1.path }
+        return found
     }
 
     /// `yamlFiles` of one directory, named relative to the walk's start: read with readdir,
     /// which costs a small part of what FileManager's enumerator does (it rebuilds every path).
     /// Names are taken as the bytes they are: one that is not UTF-8 is still walked and listed.
-    private static func walk(_ directory: [UInt8], relative prefix: [UInt8], into found: inout [Listed]) {
+    private static func walk(_ directory: [UInt8], relative prefix: [UInt8], start: String, into found: inout [Listed]) {
         guard let handle = withCString(directory, opendir) else {
-            found.append(listed(prefix, failure: unlistable(errno: errno)))
+            found.append(listed(start, prefix, failure: unlistable(errno: errno)))
             return
         }
         defer { closedir(handle) }
         let slash = UInt8(ascii: "/")
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            // The name's bytes where readdir left them, until the next call: not copied for each file.
+            let bytes = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: UInt8.self)
+            let name = UnsafeBufferPointer(start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self)))
             // Also skips `.` and `..`.
             if name.first == UInt8(ascii: ".") { continue }
-            let relative = prefix + name
-            if isYAML(name) { found.append(listed(relative)) }
-            let path = directory.last == slash ? directory + name : directory + [slash] + name
+            if isYAML(name) { found.append(listed(start, prefix, name)) }
+            // A plain file is nothing more to the walk; anything else may be a folder, or a link to one.
+            if Int(entry.pointee.d_type) == Int(DT_REG) { continue }
+            let path = (directory.last == slash ? directory : directory + [slash]) + name
             switch kind(entry.pointee.d_type, path) {
-            case .folder: walk(path, relative: relative + [slash], into: &found)
-            case .linkToFolder: found.append(listed(relative + [slash], failure: linkToFolder))
+            case .folder: walk(path, relative: prefix + name + [slash], start: start, into: &found)
+            case .linkToFolder: found.append(listed(start, prefix + name + [slash], failure: linkToFolder))
             case .other: break
             }
         }
     }
 
+    /// Where a directory entry's name begins.
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     private enum EntryKind { case folder, linkToFolder, other }
 
-    /// What a directory entry is, as far as the walk cares; the file system is asked only about
-    /// links and entries of unknown type, not about each file.
+    /// What a directory entry that is not a plain file is, as far as the walk cares; the file
+    /// system is asked only about links and entries of unknown type.
     private static func kind(_ type: UInt8, _ path: [UInt8]) -> EntryKind {
         var status = stat()
         switch Int(type) {
@@ -184,16 +200,27 @@ public enum SourceFile {
     }
 
     /// Whether a name ends in `.yaml` or `.yml`, in any case (a Windows system may write `.YAML`).
-    private static func isYAML(_ name: [UInt8]) -> Bool {
+    private static func isYAML(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
         let lower = name.suffix(5).map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 0x20 : $0 }
         return lower.elementsEqual(".yaml".utf8) || lower.suffix(4).elementsEqual(".yml".utf8)
     }
 
-    /// A found path as text. One that is not UTF-8 cannot be opened by that text, and one with a
-    /// control character would print as something else in a report: both fail.
-    private static func listed(_ path: [UInt8], failure: ReadFailure? = nil) -> Listed {
-        let name = FileNames.text(of: path)
-        return Listed(path: name.text, failure: failure ?? name.problem.map(unnamed))
+    /// A found path (`folder` and `name` below the walk's start) as text, `start` before it. Most
+    /// are printable ASCII, made into their text straight from their bytes; any other is read by
+    /// `FileNames`: one that is not UTF-8 cannot be opened by its text, and one with a control
+    /// character would print as something else in a report, so both fail.
+    private static func listed(_ start: String, _ folder: [UInt8], _ name: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0),
+                               failure: ReadFailure? = nil) -> Listed {
+        let printable = { (byte: UInt8) in (0x20..<0x7F).contains(byte) }
+        if failure == nil, folder.allSatisfy(printable), name.allSatisfy(printable) {
+            return Listed(path: String(unsafeUninitializedCapacity: start.utf8.count + folder.count + name.count) { text in
+                var end = text.initialize(fromContentsOf: start.utf8)
+                end = text[end...].initialize(fromContentsOf: folder)
+                return text[end...].initialize(fromContentsOf: name)
+            })
+        }
+        let text = FileNames.text(of: folder + name)
+        return Listed(path: start + text.text, failure: failure ?? text.problem.map(unnamed))
     }
 
     /// `body` of the bytes as a C string.
