@@ -335,16 +335,19 @@ struct History: Sendable {
     /// and rule costs an allocation for each.
     private let places: [Place]
     private let starts: [Int32]
-    /// Submissions by department registry index.
-    private var byDepartment: [Int: [Submission]] = [:]
+    /// The positions in `accepted` of each department's submissions (by registry index), in period order.
+    private var byDepartment: [Int: [Int]] = [:]
 
     init(_ accepted: [Submission], ruleCount: Int) {
         self.accepted = accepted
         self.ruleCount = ruleCount
         let departments = (accepted.map(\.department.index).max() ?? -1) + 1
         // Sort the positions, not the submissions: moving a submission retains all its fields.
+        // Only the order of a department's own reports matters (each group below is one
+        // department's), and a department has one accepted report a month: department, then month.
         let order = accepted.indices.sorted { a, b in
             let x = accepted[a], y = accepted[b]
+            if x.department.index != y.department.index { return x.department.index < y.department.index }
             if x.period != y.period { return x.period < y.period }
             if x.submitted != y.submitted { return x.submitted < y.submitted }
             return x.file < y.file
@@ -368,7 +371,7 @@ struct History: Sendable {
             }
             count = buffer.count
         }
-        for i in order { byDepartment[accepted[i].department.index, default: []].append(accepted[i]) }
+        for i in order { byDepartment[accepted[i].department.index, default: []].append(i) }
         self.places = places
         self.starts = starts
     }
@@ -395,9 +398,11 @@ struct History: Sendable {
 
     /// The value a department reported for a metric and scope in its report on a month.
     func value(_ d: Department, metric: String, scope: String, period: YearMonth) -> MetricReport? {
-        byDepartment[d.index]?.last(where: { $0.period == period })?.metrics.last { $0.metric == metric && $0.scope == scope }
+        byDepartment[d.index]?.last { accepted[$0].period == period }.flatMap { accepted[$0].metrics.last { $0.metric == metric && $0.scope == scope } }
     }
 
     /// Each department's latest submission, in slug order.
-    var latestSubmissions: [Submission] { byDepartment.values.compactMap(\.last).sorted { $0.department.slug < $1.department.slug } }
+    var latestSubmissions: [Submission] {
+        byDepartment.values.compactMap { $0.last.map { accepted[$0] } }.sorted { $0.department.slug < $1.department.slug }
+    }
 }

@@ -190,9 +190,13 @@ public enum SubmissionLoader {
         /// The result: the latest submission of each department and month, in slug and month
         /// order, and the ones they supersede.
         func finished() -> Result {
-            let ordered = slots.sorted { a, b in
-                a.key.department.slug != b.key.department.slug ? a.key.department.slug < b.key.department.slug : a.key.period < b.key.period
-            }
+            // Each department's place in slug order, then the month; the positions are sorted,
+            // not the slots, which are large to move.
+            let rank = Dictionary(uniqueKeysWithValues: Set(slots.keys.map(\.department)).sorted { $0.slug < $1.slug }
+                .enumerated().map { ($1.index, $0) })
+            let unordered = Array(slots)
+            let sortKeys = unordered.map { (rank[$0.key.department.index]!, $0.key.period) }
+            let ordered = unordered.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { unordered[$0] }
             // Made at their full size at once: a list grown by doubling holds its old copy and its
             // new one at the same time (about 15 MB for the superseded of 100,000 files).
             result.accepted.reserveCapacity(ordered.count)
