@@ -338,7 +338,7 @@ extension DeadlineTests {
         func sender(_ relative: String, under folder: String) -> String? {
             // As the walk of `folder` lists the file: its path starts with the folder.
             let listed = SourceFile.Listed(path: (folder.hasSuffix("/") ? folder : folder + "/") + relative)
-            return SubmissionLoader.folderSender(of: .init(listed, under: folder), in: set)?.slug
+            return SubmissionLoader.folderSender(of: .init(listed, sendersFrom: SubmissionLoader.Input.sendersFrom(walking: folder)), in: set)?.slug
         }
         #expect(sender("dongcheng/2022-06.yaml", under: "inputs") == "dongcheng")
         #expect(sender("dongcheng/shuiwu/2022-06.yaml", under: "inputs") == "dongcheng")

@@ -62,13 +62,19 @@ public enum SubmissionLoader {
             sendersFrom = Int32(parts.dropLast().lastIndex { !$0.isEmpty } ?? parts.count - 1)
         }
 
-        /// A file a walk of `folder` found (`listed.path` starts with it): every folder from
-        /// `folder` down may name its sender.
-        init(_ listed: SourceFile.Listed, under folder: String) {
-            var root = Substring(folder)
-            while root.count > 1, root.hasSuffix("/") { root.removeLast() }
+        /// A file a walk found, whose path starts with the walked folder: every folder from that
+        /// one down may name its sender (`sendersFrom(walking:)`).
+        init(_ listed: SourceFile.Listed, sendersFrom: Int32) {
             entry = listed
-            sendersFrom = Int32(root.split(separator: "/", omittingEmptySubsequences: false).count - 1)
+            self.sendersFrom = sendersFrom
+        }
+
+        /// Where the folders that may name the sender of a file found by a walk of `folder` begin:
+        /// at `folder`'s own name (the last of its parts, trailing slashes aside).
+        static func sendersFrom(walking folder: String) -> Int32 {
+            var root = Substring(folder)
+            while root.utf8.count > 1, root.hasSuffix("/") { root.removeLast() }
+            return Int32(root.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).count - 1)
         }
     }
 
@@ -93,7 +99,8 @@ public enum SubmissionLoader {
             var isDirectory: ObjCBool = false
             if walkFolders, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 let prefix = path.hasSuffix("/") ? path : path + "/"
-                files += SourceFile.yamlFiles(under: path, startingWith: prefix).map { Input($0, under: path) }
+                let sendersFrom = Input.sendersFrom(walking: path)
+                files += SourceFile.yamlFiles(under: path, startingWith: prefix).map { Input($0, sendersFrom: sendersFrom) }
             } else if FileManager.default.fileExists(atPath: path) || isSymbolicLink(path) {
                 files.append(Input(file: path))
             } else {
