@@ -398,7 +398,8 @@ struct History: Sendable {
 
     /// The value a department reported for a metric and scope in its report on a month.
     func value(_ d: Department, metric: String, scope: String, period: YearMonth) -> MetricReport? {
-        byDepartment[d.index]?.last { accepted[$0].period == period }.flatMap { accepted[$0].metrics.last { $0.metric == metric && $0.scope == scope } }
+        guard let i = byDepartment[d.index]?.last(where: { accepted[$0].period == period }) else { return nil }
+        return accepted[i].metrics.last { $0.metric == metric && $0.scope == scope }
     }
 
     /// Each department's latest submission, in slug order.

@@ -51,7 +51,11 @@ public enum RuleSetLoader {
         }
         var files: [String] = []
         for entry in listed {
-            if let failure = entry.failure { diagnostics.append(failure.diagnostic(file: display(entry.path))) } else { files.append(entry.path) }
+            if let failure = entry.failure {
+                diagnostics.append(failure.diagnostic(file: display(entry.path)))
+            } else {
+                files.append(entry.path)
+            }
         }
         func withFile(_ relative: String, _ body: (Node, IssueLog) -> Void) {
             let shown = display(relative)

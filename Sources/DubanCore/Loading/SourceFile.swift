@@ -162,8 +162,8 @@ public enum SourceFile {
         let slash = UInt8(ascii: "/")
         while let entry = readdir(handle) {
             // The name's bytes where readdir left them, until the next call: not copied for each file.
-            let bytes = UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: UInt8.self)
-            let name = UnsafeBufferPointer(start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self)))
+            let bytes = UnsafeRawPointer(entry).advanced(by: nameOffset)
+            let name = UnsafeBufferPointer(start: bytes.assumingMemoryBound(to: UInt8.self), count: strlen(bytes.assumingMemoryBound(to: CChar.self)))
             // Also skips `.` and `..`.
             if name.first == UInt8(ascii: ".") { continue }
             if isYAML(name) { found.append(listed(start, prefix, name)) }
@@ -209,7 +209,7 @@ public enum SourceFile {
     /// are printable ASCII, made into their text straight from their bytes; any other is read by
     /// `FileNames`: one that is not UTF-8 cannot be opened by its text, and one with a control
     /// character would print as something else in a report, so both fail.
-    private static func listed(_ start: String, _ folder: [UInt8], _ name: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0),
+    private static func listed(_ start: String, _ folder: [UInt8], _ name: UnsafeBufferPointer<UInt8> = .init(start: nil, count: 0),
                                failure: ReadFailure? = nil) -> Listed {
         let printable = { (byte: UInt8) in (0x20..<0x7F).contains(byte) }
         if failure == nil, folder.allSatisfy(printable), name.allSatisfy(printable) {
