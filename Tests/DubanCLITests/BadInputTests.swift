@@ -20,8 +20,7 @@ import TestSupport
         let expected = try #require(BadInputCase.named(name))
         let run = try BadInputRun(expected)
         defer { run.remove() }
-        let outcome = try DubanProcess.run(["check", "inputs", "--rules", run.rules, "--as-of", BadInputCase.asOf, "--format", "json", "--lang", "en"],
-                                           in: run.root, timeout: 10)
+        let outcome = try DubanProcess.run(BadInputCase.checkArguments(rules: run.rules), in: run.root, timeout: 10)
         guard outcome.status != -1 else {
             Issue.record("\(name): check did not finish within 10 s")
             return
@@ -65,16 +64,11 @@ import TestSupport
     /// A folder whose name is not UTF-8 (六月 in GBK, inside a department's folder) is walked all the
     /// same: the report in it is named and refused, where it used to be left out without a word.
     @Test func aReportInAFolderNamedInGBKIsRefusedNotDropped() throws {
-        let fixture = EvaluationFixture()
-        let root = fixture.inputs.deletingLastPathComponent()
-        defer { try? FileManager.default.removeItem(at: root) }
-        fixture.submit("shuiwu/2022-06.yaml", BadInputCase.Companion.water.text)
         let june: [UInt8] = [0xC1, 0xF9, 0xD4, 0xC2]
-        try TestPaths.write(Array(BadInputCase.valid.utf8), in: fixture.inputs, named: [Array("dongcheng".utf8), june, Array("2022-06.yaml".utf8)])
-        let outcome = try DubanProcess.run(["check", "inputs", "--rules", fixture.rules.path, "--as-of", BadInputCase.asOf, "--format", "json", "--lang", "en"],
-                                           in: root, timeout: 10)
-        let report = try BadInputReport(outcome)
-        #expect(outcome.status == 2)
+        let (status, report) = try checkBesideTheWaterReport { fixture, _ in
+            try TestPaths.write(Array(BadInputCase.valid.utf8), in: fixture.inputs, named: [Array("dongcheng".utf8), june, Array("2022-06.yaml".utf8)])
+        }
+        #expect(status == 2)
         #expect(report.files == 2)
         #expect(report.located(in: "inputs/dongcheng/\\xC1\\xF9\\xD4\\xC2/2022-06.yaml") == [.invalid(1, 1, BadInputCase.notUTF8GBK)])
         #expect(!report.countsAsJuneReport(of: "东城区政府"))
@@ -84,22 +78,29 @@ import TestSupport
     /// A department's folder that is a link to a folder elsewhere is not walked, and says so: it
     /// is refused at its path, charged to the department, and the others are checked in full.
     @Test func aDepartmentFolderThatIsALinkIsRefusedNotDropped() throws {
-        let fixture = EvaluationFixture()
-        let root = fixture.inputs.deletingLastPathComponent()
-        defer { try? FileManager.default.removeItem(at: root) }
-        fixture.submit("shuiwu/2022-06.yaml", BadInputCase.Companion.water.text)
-        let store = root.appendingPathComponent("store")
-        try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true)
-        try Data(BadInputCase.valid.utf8).write(to: store.appendingPathComponent("2022-06.yaml"))
-        try FileManager.default.createSymbolicLink(atPath: fixture.inputs.appendingPathComponent("dongcheng").path, withDestinationPath: "../store")
-        let outcome = try DubanProcess.run(["check", "inputs", "--rules", fixture.rules.path, "--as-of", BadInputCase.asOf, "--format", "json", "--lang", "en"],
-                                           in: root, timeout: 10)
-        let report = try BadInputReport(outcome)
-        #expect(outcome.status == 2)
+        let (status, report) = try checkBesideTheWaterReport { fixture, root in
+            let store = root.appendingPathComponent("store")
+            try FileManager.default.createDirectory(at: store, withIntermediateDirectories: true)
+            try Data(BadInputCase.valid.utf8).write(to: store.appendingPathComponent("2022-06.yaml"))
+            try FileManager.default.createSymbolicLink(atPath: fixture.inputs.appendingPathComponent("dongcheng").path, withDestinationPath: "../store")
+        }
+        #expect(status == 2)
         #expect(report.located(in: "inputs/dongcheng/") == [.invalid(1, 1,
                 "symbolic link to a folder: not followed, so no file in it was read; give duban the folder itself, or copy the files here")])
         #expect(report.departments(locatedIn: "inputs/dongcheng/") == ["东城区政府"])
         #expect(report.violations(of: "市水务局") == (try BadInputCase.companionAlone(.water)))
+    }
+
+    /// `check` as the cases run it, over the water department's report and what `place` puts
+    /// beside it (given the fixture and the folder that holds `inputs`).
+    private func checkBesideTheWaterReport(_ place: (EvaluationFixture, URL) throws -> Void) throws -> (status: Int32, report: BadInputReport) {
+        let fixture = EvaluationFixture()
+        let root = fixture.inputs.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        fixture.submit("shuiwu/2022-06.yaml", BadInputCase.Companion.water.text)
+        try place(fixture, root)
+        let outcome = try DubanProcess.run(BadInputCase.checkArguments(rules: fixture.rules.path), in: root, timeout: 10)
+        return (outcome.status, try BadInputReport(outcome))
     }
 
     /// Every fixture file belongs to a case, and every case has its bytes.
@@ -167,6 +168,11 @@ struct BadInputCase: Sendable {
     static let isRoot = geteuid() == 0
 
     static func named(_ name: String) -> BadInputCase? { table.first { $0.name == name } }
+
+    /// `check` of `inputs` with these rules, as of the cases' day, in English JSON.
+    static func checkArguments(rules: String) -> [String] {
+        ["check", "inputs", "--rules", rules, "--as-of", asOf, "--format", "json", "--lang", "en"]
+    }
 
     /// A file that is read and counted, with no problem of its own.
     static func accepted(_ name: String, slug: String = "dongcheng", placement: Placement = .file, located: [Located] = []) -> BadInputCase {
@@ -336,8 +342,7 @@ struct BadInputCase: Sendable {
             let root = fixture.inputs.deletingLastPathComponent()
             defer { try? FileManager.default.removeItem(at: root) }
             fixture.submit("\(companion.slug)/2022-06.yaml", companion.text)
-            let outcome = try DubanProcess.run(["check", "inputs", "--rules", fixture.rules.path, "--as-of", asOf, "--format", "json", "--lang", "en"],
-                                               in: root, timeout: 10)
+            let outcome = try DubanProcess.run(checkArguments(rules: fixture.rules.path), in: root, timeout: 10)
             let report = try BadInputReport(outcome)
             // Its report is evaluated in full: its own findings are there, not only missing reports.
             #expect(Set(report.kinds(of: companion.department)).isSuperset(of: companion.kinds), "\(report.kinds(of: companion.department))")

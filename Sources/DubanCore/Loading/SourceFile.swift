@@ -201,8 +201,8 @@ public enum SourceFile {
 
     /// Whether a name ends in `.yaml` or `.yml`, in any case (a Windows system may write `.YAML`).
     private static func isYAML(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        let lower = name.suffix(5).map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 0x20 : $0 }
-        return lower.elementsEqual(".yaml".utf8) || lower.suffix(4).elementsEqual(".yml".utf8)
+        let same = { (byte: UInt8, lower: UInt8) in byte == lower || (lower >= UInt8(ascii: "a") && byte == lower - 0x20) }
+        return name.suffix(5).elementsEqual(".yaml".utf8, by: same) || name.suffix(4).elementsEqual(".yml".utf8, by: same)
     }
 
     /// A found path (`folder` and `name` below the walk's start) as text, `start` before it. Most

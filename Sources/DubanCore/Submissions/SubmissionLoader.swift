@@ -57,9 +57,8 @@ public enum SubmissionLoader {
 
         /// A file named alone: its own folder may name its sender.
         public init(file path: String) {
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-            entry = SourceFile.Listed(path: path)
-            sendersFrom = Int32(parts.dropLast().lastIndex { !$0.isEmpty } ?? parts.count - 1)
+            let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ""
+            self.init(SourceFile.Listed(path: path), sendersFrom: Self.sendersFrom(walking: folder))
         }
 
         /// A file a walk found, whose path starts with the walked folder: every folder from that
@@ -245,8 +244,7 @@ public enum SubmissionLoader {
     /// else through a document, which explains every problem.
     static func decode(file input: Input, set: RuleSet, asOf: Day, limits: YAMLLimits = .submissions) -> (Submission?, [Violation]) {
         let file = input.path, sender = folderSender(of: input, in: set)
-        if let failure = input.failure { return unreadable(failure.diagnostic(file: file), sender: sender, set: set) }
-        switch SourceFile.read(path: file, maxBytes: limits.maxBytes) {
+        switch input.failure.map { .failure($0) } ?? SourceFile.read(path: file, maxBytes: limits.maxBytes) {
         case .failure(let failure):
             return unreadable(failure.diagnostic(file: file), sender: sender, set: set)
         case .success(let bytes):
